@@ -1,0 +1,101 @@
+// @ts-check
+/**
+ * `npm test`: everything CI checks, in order, with one summary line at the end.
+ *   build -> typecheck -> verification gates -> unit + integration tests (node:test, against the
+ *   simulator and n8n-core) -> end-to-end suite in real n8n 1.x and 2.x.
+ * Flags: --skip-e2e (or CCPAYMENT_SKIP_E2E=1) for a quick local run; --only=<step,...>.
+ * Each step's own checks are counted; a step that crashes counts as one failure.
+ */
+const { spawn } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+
+const ROOT = path.resolve(__dirname, '..');
+const args = process.argv.slice(2);
+const skipE2e = args.includes('--skip-e2e') || process.env.CCPAYMENT_SKIP_E2E === '1';
+const only = (args.find((a) => a.startsWith('--only=')) ?? '').slice('--only='.length).split(',').filter(Boolean);
+
+function testFiles() {
+	const dir = path.join(ROOT, 'test');
+	return fs
+		.readdirSync(dir, { recursive: true })
+		.map(String)
+		.filter((f) => f.endsWith('.test.js'))
+		.sort()
+		.map((f) => path.join('test', f));
+}
+
+/** @typedef {{ name: string, cmd: string, argv: string[], parse: 'none' | 'node-test' | 'summary-line' }} Step */
+/** @type {Step[]} */
+const steps = [
+	{ name: 'build', cmd: 'npm', argv: ['run', 'build'], parse: 'none' },
+	{ name: 'typecheck', cmd: 'npm', argv: ['run', 'typecheck'], parse: 'none' },
+	{ name: 'gates', cmd: process.execPath, argv: ['scripts/gates.js'], parse: 'summary-line' },
+	// Explicit file list: Node 20 would otherwise also run every helper module under test/ as a test.
+	{ name: 'tests', cmd: process.execPath, argv: ['--test', '--test-reporter=tap', ...testFiles()], parse: 'node-test' },
+	{ name: 'e2e', cmd: process.execPath, argv: ['scripts/e2e/run.js'], parse: 'summary-line' },
+].filter((s) => (only.length ? only.includes(s.name) : !(skipE2e && s.name === 'e2e')));
+
+/** @param {Step} step @returns {Promise<{code: number, output: string, seconds: number}>} */
+function run(step) {
+	return new Promise((resolve) => {
+		const started = Date.now();
+		const child = spawn(step.cmd, step.argv, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+		let output = '';
+		child.stdout.on('data', (d) => {
+			output += d;
+			process.stdout.write(d);
+		});
+		child.stderr.on('data', (d) => {
+			output += d;
+			process.stderr.write(d);
+		});
+		child.on('close', (code) => resolve({ code: code ?? 1, output, seconds: (Date.now() - started) / 1000 }));
+	});
+}
+
+/** @param {Step} step @param {{code: number, output: string}} r @returns {{passed: number, failed: number}} */
+function count(step, r) {
+	if (step.parse === 'node-test') {
+		const pass = [...r.output.matchAll(/^# pass (\d+)$/gm)].pop();
+		const fail = [...r.output.matchAll(/^# fail (\d+)$/gm)].pop();
+		if (pass && fail) {
+			const failed = Number(fail[1]) + (r.code !== 0 && Number(fail[1]) === 0 ? 1 : 0);
+			return { passed: Number(pass[1]), failed };
+		}
+	}
+	if (step.parse === 'summary-line') {
+		const line = [...r.output.matchAll(/^(\d+) passed, (\d+) failed$/gm)].pop();
+		if (line) {
+			const failed = Number(line[2]) + (r.code !== 0 && Number(line[2]) === 0 ? 1 : 0);
+			return { passed: Number(line[1]), failed };
+		}
+	}
+	return r.code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
+}
+
+async function main() {
+	let passed = 0;
+	let failed = 0;
+	const summary = [];
+	for (const step of steps) {
+		console.log(`\n=== ${step.name}: ${[step.cmd === process.execPath ? 'node' : step.cmd, ...step.argv].join(' ')}`);
+		const r = await run(step);
+		const c = count(step, r);
+		passed += c.passed;
+		failed += c.failed;
+		summary.push(`${step.name.padEnd(10)} ${c.failed ? 'FAIL' : 'ok  '} ${String(c.passed).padStart(4)} passed ${String(c.failed).padStart(3)} failed  ${r.seconds.toFixed(1)}s`);
+		if (step.name === 'build' && r.code !== 0) break; // nothing else can run without dist/
+	}
+	console.log('\n=== summary');
+	for (const line of summary) console.log(line);
+	if (skipE2e) console.log('(e2e skipped)');
+	console.log(`${passed} passed, ${failed} failed`);
+	process.exitCode = failed ? 1 : 0;
+}
+
+main().catch((error) => {
+	console.error(error);
+	console.log('0 passed, 1 failed');
+	process.exitCode = 1;
+});
