@@ -1,0 +1,115 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import { requiredText } from '../helpers/validation';
+
+/** Token picker (coin on one network), loaded from coin/all. */
+export function tokenLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
+	return {
+		displayName: 'Token',
+		name: 'tokenId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: 'The coin on one network (CCPayment token ID)',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchTokens', searchable: true },
+			},
+			{
+				displayName: 'ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 0912e09a-d8e2-41d7-a0bc-a25530892988',
+			},
+		],
+		...overrides,
+	};
+}
+
+/** Coin picker (all networks of one symbol), loaded from coin/all. */
+export function coinLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
+	return {
+		displayName: 'Coin',
+		name: 'coinId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		description: 'The coin (CCPayment coin ID)',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchCoins', searchable: true },
+			},
+			{
+				displayName: 'ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 8e5741cf-6e51-4892-9d04-3d40e1dd0128',
+			},
+		],
+		...overrides,
+	};
+}
+
+export const merchantOrderIdsField: INodeProperties = {
+	displayName: 'Merchant Order IDs',
+	name: 'merchantOrderIds',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. order-1001, order-1002',
+	description:
+		'Your order IDs, separated by commas, or an expression returning a list. Any number is accepted: duplicates are dropped and the IDs are sent in calls of at most 100.',
+};
+
+/** The Simplify toggle; `description` starts with "Whether to return a simplified version ...". */
+export function simplifyField(description: string): INodeProperties {
+	return { displayName: 'Simplify', name: 'simplify', type: 'boolean', default: true, description };
+}
+
+/** The value of a resourceLocator (or a plain string) parameter. */
+export function locatorValue(raw: unknown): unknown {
+	if (raw && typeof raw === 'object' && !Array.isArray(raw) && 'value' in raw) {
+		return (raw as { value: unknown }).value;
+	}
+	return raw;
+}
+
+/** The label n8n cached when the user picked from the list (e.g. "SATS · Lightning (LN)"). */
+export function locatorLabel(raw: unknown): string {
+	if (raw && typeof raw === 'object' && 'cachedResultName' in raw) {
+		const name = (raw as { cachedResultName?: unknown }).cachedResultName;
+		return typeof name === 'string' ? name : '';
+	}
+	return '';
+}
+
+/** Whether a picked token is Lightning (SATS), whose orders may live at most 2 hours. */
+export function isLightningLabel(label: string): boolean {
+	return /\bSATS\b|lightning/i.test(label);
+}
+
+export function requiredLocator(raw: unknown, field: string): string {
+	return requiredText(locatorValue(raw), field, `Pick a ${field.toLowerCase()} from the list or enter its ID.`);
+}
+
+/** Drop undefined and empty-string values (CCPayment treats them as "not provided" anyway). */
+export function compact(body: IDataObject): IDataObject {
+	const result: IDataObject = {};
+	for (const [key, value] of Object.entries(body)) {
+		if (value === undefined || value === '') continue;
+		result[key] = value;
+	}
+	return result;
+}
+
+/** `data.list` of a list-shaped response, or the array itself. */
+export function listOf(data: IDataObject | IDataObject[]): IDataObject[] {
+	if (Array.isArray(data)) return data;
+	const list = data.list;
+	return Array.isArray(list) ? (list as IDataObject[]) : [];
+}
