@@ -1,0 +1,560 @@
+// @ts-check
+'use strict';
+
+/**
+ * Things that happen on CCPayment's side and end in webhooks: a customer pays an order (full, partial,
+ * over), a deposit reaches a permanent address, an invoice is paid, a withdrawal completes or fails,
+ * the merchant refunds. Used by the control routes, the HTML console, the hosted checkout page and
+ * directly from tests (sim.actions.*). Parameters use the API's snake_case names.
+ */
+
+const dec = require('./decimal');
+const { makeAddress, txidFor, isCwalletDestination } = require('./state');
+const { TOKENS } = require('./catalogue');
+
+class ActionError extends Error {
+	/** @param {number} status @param {string} message */
+	constructor(status, message) {
+		super(message);
+		this.status = status;
+	}
+}
+
+const STAGES = ['pending', 'processing'];
+const TIMING_STAGES = {
+	confirmed: ['success', 'failed'],
+	processing: ['processing', 'success', 'failed'],
+	started: ['pending', 'processing', 'success', 'failed'],
+};
+
+class Actions {
+	constructor(sim) {
+		this.sim = sim;
+	}
+
+	get store() {
+		return this.sim.store;
+	}
+
+	get config() {
+		return this.sim.config;
+	}
+
+	appIdOf(params) {
+		const appId = params.app_id || params.appId || this.sim.merchant.appId;
+		if (!this.store.merchantConfig(appId)) throw new ActionError(404, `unknown app_id ${appId}`);
+		return appId;
+	}
+
+	/** Find a deposit order (API order or invoice). */
+	depositOrder(appId, params) {
+		const order = this.store.findOrder(appId, params);
+		if (!order) throw new ActionError(404, 'order not found (give merchant_order_id, order_id or invoice_id)');
+		if (order.kind === 'withdrawal') throw new ActionError(409, 'that ID is a withdrawal, not a deposit order');
+		return order;
+	}
+
+	pickToken(appId, tokenId, chain) {
+		if (tokenId) {
+			const token = this.store.token(tokenId);
+			if (!token) throw new ActionError(400, `unknown token_id ${tokenId}`);
+			if (chain && token.chain !== chain) throw new ActionError(400, `token ${tokenId} is not on chain ${chain}`);
+			return token;
+		}
+		const candidates = [];
+		for (const { tokens } of this.store.enabledCoins(appId)) candidates.push(...tokens.filter((t) => t.status === 1 && (!chain || t.chain === chain)));
+		const preferred = candidates.find((t) => t.token_id === TOKENS.USDT_TRC20) || candidates[0];
+		if (!preferred) throw new ActionError(400, `no enabled token${chain ? ` on ${chain}` : ''}; pass token_id`);
+		return preferred;
+	}
+
+	amountParam(value, precision) {
+		if (value === undefined || value === null || value === '') return undefined;
+		const text = String(value);
+		if (!dec.isDecimalString(text) || !dec.isPositive(text)) throw new ActionError(400, 'amount must be a positive decimal string');
+		if (dec.decimalPlaces(text) > precision) throw new ActionError(400, `amount allows at most ${precision} decimals for this token`);
+		return dec.normalize(text);
+	}
+
+	/** full / partial / over amount for an order with `due` left to pay. */
+	modeAmount(mode, due, precision) {
+		const unit = dec.div('1', dec.normalize(`1${'0'.repeat(precision)}`), precision);
+		switch (mode || 'full') {
+			case 'full':
+				if (!dec.isPositive(due)) throw new ActionError(409, 'nothing left to pay; pass an explicit amount to pay more');
+				return due;
+			case 'partial': {
+				if (!dec.isPositive(due)) throw new ActionError(409, 'nothing left to pay');
+				const half = dec.round(dec.div(due, '2', precision + 2), precision, 'down');
+				return dec.isPositive(half) ? half : unit;
+			}
+			case 'over': {
+				const base = dec.isPositive(due) ? due : unit;
+				const over = dec.round(dec.mul(base, '1.1'), precision, 'up');
+				return dec.cmp(over, base) > 0 ? over : dec.add(base, unit);
+			}
+			default:
+				throw new ActionError(400, 'mode must be full, partial or over');
+		}
+	}
+
+	stageTarget(params) {
+		const until = params.until || 'success';
+		if (!['pending', 'processing', 'success', 'failed'].includes(until)) throw new ActionError(400, 'until must be pending, processing, success or failed');
+		return until;
+	}
+
+	timingStages(appId) {
+		return TIMING_STAGES[this.store.notificationTiming(appId)] || TIMING_STAGES.confirmed;
+	}
+
+	/**
+	 * Move a deposit payment forward to `target`, one stage at a time, crediting on success and
+	 * sending a notification for each stage the merchant's notification timing includes.
+	 */
+	runStages(payment, target, options = {}) {
+		const order = [...STAGES, target === 'failed' ? 'failed' : 'success'];
+		const targetIndex = target === 'pending' ? 0 : target === 'processing' ? 1 : 2;
+		const current = payment.stage ? order.indexOf(payment.stage) : -1;
+		if (payment.stage === 'success' || payment.stage === 'failed') throw new ActionError(409, `record ${payment.record_id} is already ${payment.stage}`);
+		const sent = [];
+		for (let i = current + 1; i <= targetIndex; i++) {
+			const stage = order[i];
+			payment.stage = stage;
+			if (stage === 'success') {
+				payment.pay_time = this.store.nowSec();
+				const coinId = this.store.token(payment.token_id).coin_id;
+				this.store.post(payment.appId, coinId, payment.credit_amount, {
+					type: 'deposit_credit',
+					merchant_order_id: payment.order ? payment.order.merchant_order_id : '',
+					order_id: payment.order ? payment.order.order_id : '',
+					record_id: payment.record_id,
+					note: payment.type,
+				});
+			}
+			if (payment.notify !== false && this.timingStages(payment.appId).includes(stage)) {
+				const { event, delivery } = this.sim.webhooks.emit({
+					appId: payment.appId,
+					payload: this.depositPayload(payment),
+					notifyUrl: payment.notify_url,
+					tamper: options.tamper,
+					url: options.url,
+				});
+				sent.push({ event_id: event.id, delivery_id: delivery.id, pay_status: stage });
+			}
+		}
+		return sent;
+	}
+
+	depositPayload(p) {
+		const token = this.store.token(p.token_id);
+		const base = { pay_status: p.stage };
+		if (p.type === 'Direct Deposit') {
+			return {
+				...base,
+				order_type: 'Direct Deposit',
+				record_id: p.record_id,
+				paid_amount: p.amount,
+				credit_amount: p.credit_amount,
+				chain: token.chain,
+				from_address: p.from_address,
+				to_address: p.address.address,
+				contract: token.contract,
+				crypto: token.crypto,
+				txid: p.txid,
+				service_fee: p.service_fee,
+				memo: p.address.memo,
+				user_id: p.address.user_id,
+			};
+		}
+		const o = p.order;
+		if (p.type === 'Invoice') {
+			return {
+				...base,
+				order_type: 'Invoice',
+				record_id: p.record_id,
+				order_id: o.order_id,
+				product_price: o.product_price,
+				order_amount: o.order_amount,
+				fiat_rate: o.fiat_rate,
+				denominated_currency: o.denominated_currency,
+				paid_amount: p.amount,
+				credit_amount: p.stage === 'success' ? p.credit_amount : '',
+				token_rate: p.token_rate,
+				chain: token.chain,
+				contract: token.contract,
+				crypto: token.crypto,
+				txid: p.txid,
+				network_fee: '0',
+				service_fee: p.service_fee,
+				memo: o.memo || '',
+				extend: { invoice_id: o.invoice_id, user_email: o.user_email },
+			};
+		}
+		/** @type {Record<string, any>} */
+		const payload = {
+			...base,
+			order_type: 'API Deposit',
+			record_id: p.record_id,
+			order_id: o.order_id,
+			product_price: o.product_price,
+			denominated_currency: o.denominated_currency,
+			order_amount: o.order_amount,
+			fiat_rate: o.fiat_rate,
+			paid_amount: p.amount,
+			token_rate: p.token_rate,
+			chain: token.chain,
+			txid: p.txid,
+			contract: token.contract,
+			crypto: token.crypto,
+		};
+		const hook = this.config.webhook;
+		if (hook.apiDepositExtraFields) {
+			payload.credit_amount = p.credit_amount;
+			payload.network_fee = '0';
+			payload.service_fee = p.service_fee;
+			payload.memo = o.memo || '';
+		}
+		if (o.custom_value && hook.customValueLocation === 'top') payload.custom_value = o.custom_value;
+		payload.extend = { merchant_order_id: o.merchant_order_id };
+		if (o.custom_value && hook.customValueLocation === 'extend') payload.extend.custom_value = o.custom_value;
+		return payload;
+	}
+
+	newPayment(appId, type, token, amount, feeRate, params) {
+		const coin = this.store.coinOf(token);
+		const fee = dec.round(dec.mul(amount, feeRate), coin.precision, 'half-up');
+		const now = this.store.nowSec();
+		const recordId = this.store.newId();
+		const chain = this.store.chain(token.chain);
+		const payment = {
+			record_id: recordId,
+			type,
+			appId,
+			token_id: token.token_id,
+			amount,
+			service_fee: fee,
+			credit_amount: dec.sub(amount, fee),
+			token_rate: this.store.price(coin.coin_id),
+			stage: null,
+			txid: params.txid ? String(params.txid) : txidFor(chain ? chain.addressKind : 'evm', recordId),
+			from_address: params.from_address !== undefined ? String(params.from_address) : makeAddress(chain ? chain.addressKind : 'evm', `payer:${recordId}`),
+			pay_time: 0,
+			created: now,
+			notify_url: '',
+			notify: true,
+		};
+		this.store.payments.set(recordId, payment);
+		return payment;
+	}
+
+	/**
+	 * A customer pays an API order (hosted or native checkout): one record_id per call.
+	 * params: app_id, merchant_order_id | order_id, amount | mode (full|partial|over), token_id (hosted
+	 * orders), until (pending|processing|success|failed), txid, from_address, allow_expired, tamper, url.
+	 */
+	payOrder(params = {}) {
+		const appId = this.appIdOf(params);
+		const order = this.depositOrder(appId, params);
+		if (order.source === 'invoice') return this.payInvoice({ ...params, app_id: appId, invoice_id: order.invoice_id });
+		const until = this.stageTarget(params);
+		if (!params.allow_expired && this.store.nowSec() > order.expires_at) throw new ActionError(409, 'the order has expired (pass allow_expired to pay it anyway)');
+		let token;
+		if (order.token_id) {
+			token = this.store.token(order.token_id);
+			if (params.token_id && params.token_id !== order.token_id) throw new ActionError(409, `this order is paid in ${token.crypto} on ${token.chain} (token_id ${order.token_id})`);
+		} else {
+			token = this.pickToken(appId, params.token_id);
+			if (!this.store.isTokenEnabled(appId, token.token_id) || token.status !== 1) throw new ActionError(409, 'that token is not enabled or not usable for this merchant');
+			const coin = this.store.coinOf(token);
+			order.token_id = token.token_id;
+			order.token_rate = this.store.price(coin.coin_id);
+			order.order_amount = dec.div(order.product_price, dec.mul(order.fiat_rate, order.token_rate), coin.precision, 'half-up');
+		}
+		const coin = this.store.coinOf(token);
+		const committed = dec.sum(order.payments.filter((p) => p.stage !== 'failed').map((p) => p.amount));
+		const due = dec.max('0', dec.sub(order.order_amount, committed));
+		const amount = this.amountParam(params.amount, coin.precision) || this.modeAmount(params.mode, due, coin.precision);
+		const payment = this.newPayment(appId, 'API Deposit', token, amount, this.config.serviceFeeRate, params);
+		payment.order = order;
+		payment.notify_url = order.notify_url;
+		order.payments.push(payment);
+		const notifications = this.runStages(payment, until, params);
+		return { record_id: payment.record_id, order_id: order.order_id, merchant_order_id: order.merchant_order_id, token_id: token.token_id, amount, stage: payment.stage, order_status: this.store.depositStatus(order), notifications };
+	}
+
+	/**
+	 * A deposit to a permanent address (Direct Deposit).
+	 * params: app_id, user_id + chain | address (+ memo), amount, token_id, from_address, txid, until, tamper, url.
+	 */
+	depositToAddress(params = {}) {
+		const appId = this.appIdOf(params);
+		const state = this.store.merchant(appId);
+		let entry;
+		if (params.user_id && params.chain) {
+			const chain = this.store.chain(params.chain);
+			entry = chain ? state.addresses.get(`${params.user_id}\u0000${chain.chain}`) : undefined;
+		} else if (params.address) {
+			entry = [...state.addresses.values()].find((a) => a.address === params.address && (!a.memo || !params.memo || a.memo === String(params.memo)));
+		}
+		if (!entry) throw new ActionError(404, 'permanent address not found (give user_id + chain, or address)');
+		const until = this.stageTarget(params);
+		const token = this.pickToken(appId, params.token_id, entry.chain);
+		const coin = this.store.coinOf(token);
+		const amount = this.amountParam(params.amount, coin.precision);
+		if (!amount) throw new ActionError(400, 'amount is required');
+		const payment = this.newPayment(appId, 'Direct Deposit', token, amount, this.config.directDepositServiceFeeRate, params);
+		payment.address = entry;
+		payment.notify_url = entry.notify_url;
+		// Direct Deposit notifications are only sent for tokens the merchant enabled (docs).
+		payment.notify = this.store.isTokenEnabled(appId, token.token_id);
+		entry.deposits.push(payment);
+		const notifications = this.runStages(payment, until, params);
+		return { record_id: payment.record_id, address: entry.address, memo: entry.memo, user_id: entry.user_id, token_id: token.token_id, amount, stage: payment.stage, notified: payment.notify, notifications };
+	}
+
+	/**
+	 * A customer pays a dashboard invoice (created here if invoice_id is not given).
+	 * params: app_id, invoice_id, product_price (default "10"), denominated_currency (default USD),
+	 * token_id, amount | mode, user_email, until, tamper, url.
+	 */
+	payInvoice(params = {}) {
+		const appId = this.appIdOf(params);
+		const state = this.store.merchant(appId);
+		let invoice = params.invoice_id ? state.invoices.get(String(params.invoice_id)) : undefined;
+		if (params.invoice_id && !invoice) throw new ActionError(404, `invoice ${params.invoice_id} not found`);
+		if (!invoice) {
+			const token = this.pickToken(appId, params.token_id || TOKENS.USDT_ERC20);
+			const coin = this.store.coinOf(token);
+			const price = this.amountParam(params.product_price || '10', 2);
+			const currency = String(params.denominated_currency || 'USD');
+			const isToken = currency.toLowerCase() === 'token';
+			const rates = this.config.fiatRates || {};
+			const fiatKey = Object.keys(rates).find((k) => k.toLowerCase() === currency.toLowerCase());
+			if (!isToken && !fiatKey) throw new ActionError(400, `denominated_currency ${currency} is not supported`);
+			const fiatRate = isToken ? '1' : dec.normalize(rates[fiatKey]);
+			const tokenRate = this.store.price(coin.coin_id);
+			const now = this.store.nowSec();
+			invoice = {
+				kind: 'deposit',
+				source: 'invoice',
+				app_id: appId,
+				order_id: this.store.newId(),
+				invoice_id: this.store.newId(),
+				merchant_order_id: '',
+				product_name: String(params.product_name || 'Invoice'),
+				product_price: price,
+				denominated_currency: currency,
+				fiat_rate: fiatRate,
+				token_id: token.token_id,
+				token_rate: tokenRate,
+				order_amount: isToken ? price : dec.div(price, dec.mul(fiatRate, tokenRate), coin.precision, 'half-up'),
+				user_email: String(params.user_email || 'buyer@example.com'),
+				memo: '',
+				payments: [],
+				refunds: [],
+				created: now,
+				order_valid_period: 86400,
+				expires_at: now + 86400,
+				notify_url: '',
+			};
+			state.invoices.set(invoice.invoice_id, invoice);
+			state.byOrderId.set(invoice.order_id, invoice);
+		}
+		const until = this.stageTarget(params);
+		const token = this.store.token(invoice.token_id);
+		const coin = this.store.coinOf(token);
+		const committed = dec.sum(invoice.payments.filter((p) => p.stage !== 'failed').map((p) => p.amount));
+		const due = dec.max('0', dec.sub(invoice.order_amount, committed));
+		const amount = this.amountParam(params.amount, coin.precision) || this.modeAmount(params.mode, due, coin.precision);
+		const payment = this.newPayment(appId, 'Invoice', token, amount, this.config.serviceFeeRate, params);
+		payment.order = invoice;
+		invoice.payments.push(payment);
+		const notifications = this.runStages(payment, until, params);
+		return { record_id: payment.record_id, invoice_id: invoice.invoice_id, order_id: invoice.order_id, token_id: token.token_id, amount, stage: payment.stage, notifications };
+	}
+
+	/** Move an existing deposit record (order, address or invoice payment) to its next stage or to `until`. */
+	advanceRecord(params = {}) {
+		const payment = this.store.payments.get(String(params.record_id || ''));
+		if (!payment) throw new ActionError(404, `record ${params.record_id} not found`);
+		if (params.app_id && params.app_id !== payment.appId) throw new ActionError(404, `record ${params.record_id} not found`);
+		let target = params.until;
+		if (!target) {
+			const index = payment.stage ? ['pending', 'processing'].indexOf(payment.stage) : -1;
+			target = index === 0 ? 'processing' : 'success';
+		}
+		if (!['pending', 'processing', 'success', 'failed'].includes(target)) throw new ActionError(400, 'until must be pending, processing, success or failed');
+		const notifications = this.runStages(payment, target, params);
+		return { record_id: payment.record_id, stage: payment.stage, notifications };
+	}
+
+	/**
+	 * Finish a withdrawal: status success (webhook), failed (refund of the debit + webhook) or
+	 * processing (state only). params: app_id, merchant_order_id | order_id, status, txid, tamper, url.
+	 */
+	completeWithdrawal(params = {}) {
+		const appId = this.appIdOf(params);
+		const w = this.store.findOrder(appId, params);
+		if (!w || w.kind !== 'withdrawal') throw new ActionError(404, 'withdrawal not found (give merchant_order_id or order_id)');
+		const status = params.status || 'success';
+		if (!['success', 'failed', 'processing'].includes(status)) throw new ActionError(400, 'status must be success, failed or processing');
+		if (w.status === 'Successful' || w.status === 'Failed') throw new ActionError(409, `withdrawal ${w.merchant_order_id} is already ${w.status}`);
+		if (status === 'processing') {
+			w.status = 'Processing';
+			return { merchant_order_id: w.merchant_order_id, order_id: w.order_id, status: w.status, notifications: [] };
+		}
+		w.completed = this.store.nowSec();
+		if (status === 'success') {
+			w.status = 'Successful';
+			const chain = this.store.chain(w.chain);
+			w.txid = w.internal ? '' : params.txid ? String(params.txid) : txidFor(chain ? chain.addressKind : 'evm', w.record_id);
+		} else {
+			w.status = 'Failed';
+			w.txid = '';
+			this.store.post(appId, w.coin_id, w.debit, {
+				type: 'withdrawal_refund',
+				merchant_order_id: w.merchant_order_id,
+				order_id: w.order_id,
+				record_id: w.record_id,
+			});
+		}
+		const payload = {
+			pay_status: status,
+			order_type: 'API Withdrawal',
+			order_id: w.order_id,
+			record_id: w.record_id,
+			withdraw_amount: w.debit,
+			net_receivable: w.net_receivable,
+			network_fee: w.network_fee,
+			network_fee_crypto: w.network_fee_crypto,
+			network_coin_id: w.network_coin_id,
+			network_fee_value: w.network_fee_value,
+			chain: w.chain,
+			contract: w.contract,
+			crypto: w.crypto,
+			to_address: w.address,
+			memo: w.memo,
+			txid: status === 'success' ? (w.internal ? 'internal transfer' : w.txid) : '',
+			merchant_order_id: w.merchant_order_id,
+			merchant_pays_fee: w.merchant_pays_fee,
+		};
+		const { event, delivery } = this.sim.webhooks.emit({ appId, payload, tamper: params.tamper, url: params.url });
+		return {
+			merchant_order_id: w.merchant_order_id,
+			order_id: w.order_id,
+			status: w.status,
+			notifications: [{ event_id: event.id, delivery_id: delivery.id, pay_status: status }],
+		};
+	}
+
+	/**
+	 * The merchant refunds (part of) a paid order from the dashboard.
+	 * params: app_id, merchant_order_id | order_id | invoice_id, amount (default: all paid, not yet
+	 * refunded), to_address, status (success|failed), txid, tamper, url.
+	 */
+	refundOrder(params = {}) {
+		const appId = this.appIdOf(params);
+		const order = this.depositOrder(appId, params);
+		if (!order.token_id) throw new ActionError(409, 'the order has not been paid');
+		const token = this.store.token(order.token_id);
+		const coin = this.store.coinOf(token);
+		const refundable = dec.sub(this.store.paidAmount(order), this.store.refundedAmount(order));
+		const amount = this.amountParam(params.amount, coin.precision) || refundable;
+		if (!dec.isPositive(amount) || dec.cmp(amount, refundable) > 0) throw new ActionError(409, `refundable amount is ${refundable} ${token.crypto}`);
+		const status = params.status || 'success';
+		if (!['success', 'failed'].includes(status)) throw new ActionError(400, 'status must be success or failed');
+		const lastPayment = [...order.payments].reverse().find((p) => p.stage === 'success');
+		const toAddress = String(params.to_address || (lastPayment && lastPayment.from_address) || '');
+		const internal = isCwalletDestination(toAddress);
+		const fee = internal ? '0' : this.store.networkFee(token);
+		const net = dec.sub(amount, fee);
+		if (!dec.isPositive(net)) throw new ActionError(409, `amount must exceed the network fee (${fee} ${token.crypto})`);
+		const chain = this.store.chain(token.chain);
+		const recordId = this.store.newId();
+		const txid = status === 'success' ? (internal ? 'internal transfer' : params.txid ? String(params.txid) : txidFor(chain ? chain.addressKind : 'evm', recordId)) : '';
+		const refund = {
+			record_id: recordId,
+			amount,
+			net_receivable: net,
+			network_fee: fee,
+			chain: token.chain,
+			contract: token.contract,
+			crypto: token.crypto,
+			txid,
+			address: toAddress,
+			pay_time: this.store.nowSec(),
+			status,
+		};
+		order.refunds.push(refund);
+		if (status === 'success') {
+			this.store.post(appId, coin.coin_id, `-${amount}`, {
+				type: 'refund_debit',
+				merchant_order_id: order.merchant_order_id,
+				order_id: order.order_id,
+				record_id: recordId,
+			});
+		}
+		const payload = {
+			pay_status: status,
+			order_type: 'Refund',
+			record_id: recordId,
+			amount,
+			net_receivable: net,
+			network_fee: fee,
+			network_crypto: coin.symbol,
+			network_coin_id: coin.coin_id,
+			chain: token.chain,
+			contract: token.contract,
+			crypto: token.crypto,
+			to_address: toAddress,
+			memo: '',
+			txid,
+			merchant_order_id: order.merchant_order_id || '',
+		};
+		const { event, delivery } = this.sim.webhooks.emit({ appId, payload, tamper: params.tamper, url: params.url });
+		return { record_id: recordId, order_id: order.order_id, merchant_order_id: order.merchant_order_id, amount, status, notifications: [{ event_id: event.id, delivery_id: delivery.id, pay_status: status }] };
+	}
+
+	/** Make an order expire now. */
+	expireOrder(params = {}) {
+		const appId = this.appIdOf(params);
+		const order = this.depositOrder(appId, params);
+		order.expires_at = this.store.nowSec() - 1;
+		return { order_id: order.order_id, merchant_order_id: order.merchant_order_id, status: this.store.depositStatus(order) };
+	}
+
+	/**
+	 * Send an arbitrary signed notification (no state change): for trigger tests with fixed vectors.
+	 * params: app_id, body (object or exact string), url, timestamp, tamper.
+	 */
+	sendRaw(params = {}) {
+		const appId = this.appIdOf(params);
+		if (params.body === undefined) throw new ActionError(400, 'body is required');
+		const body = typeof params.body === 'string' ? params.body : JSON.stringify(params.body);
+		let payload = {};
+		try {
+			payload = JSON.parse(body);
+		} catch {
+			if (params.tamper === 'pretty' || params.tamper === 'body') throw new ActionError(400, 'tamper pretty/body needs a JSON body');
+		}
+		const { event, delivery } = this.sim.webhooks.emit({ appId, payload, body, url: params.url, tamper: params.tamper, timestamp: params.timestamp });
+		return { event_id: event.id, delivery_id: delivery.id, url: delivery.url };
+	}
+
+	/**
+	 * Control-route resend: same filters as webhook/resend without its limits, plus record_id /
+	 * event_id targeting. Window defaults to "everything".
+	 */
+	resend(params = {}) {
+		const appId = this.appIdOf(params);
+		const start = Number(params.start_timestamp || 0);
+		const end = Number(params.end_timestamp || 0) || Number.MAX_SAFE_INTEGER;
+		const result = params.webhook_result || 'All Result';
+		const type = params.transaction_type || 'All Type';
+		const count = this.sim.webhooks.resendMatching({ appId, start, end, result, type, recordId: params.record_id, eventId: params.event_id });
+		return { resend_count: count };
+	}
+}
+
+module.exports = { Actions, ActionError, TIMING_STAGES };
