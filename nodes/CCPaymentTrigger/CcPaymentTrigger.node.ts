@@ -89,6 +89,9 @@ export class CCPaymentTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
+				// When a run starts, n8n answers with the evaluated responseData (default: the literal
+				// text "firstEntryJson"), not with webhookResponse; make it the acknowledgement body.
+				responseData: '={{ $parameter["options"]["ackBody"] || "success" }}',
 				path: 'webhook',
 			},
 		],

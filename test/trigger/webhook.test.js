@@ -84,7 +84,9 @@ test('description: trigger conventions, webhook, parameter names and defaults us
 	assert.deepEqual(d.outputs, ['main']);
 	assert.equal(/** @type {any} */ (d).usableAsTool, undefined);
 	assert.deepEqual(d.credentials, [{ name: 'ccPaymentApi', required: true }]);
-	assert.deepEqual(d.webhooks, [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }]);
+	assert.deepEqual(d.webhooks, [
+		{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '={{ $parameter["options"]["ackBody"] || "success" }}', path: 'webhook' },
+	]);
 	assert.deepEqual(DEFAULTS.events, ['api_deposit', 'direct_deposit', 'invoice', 'api_withdrawal', 'refund']);
 	assert.deepEqual(DEFAULTS.statuses, ['success']);
 	const options = /** @type {any} */ (d.properties.find((p) => p.name === 'options')).options;
