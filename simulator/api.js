@@ -531,25 +531,30 @@ function coinAll(ctx) {
 	};
 }
 
+/** A token as coin/all (withFeeCoin) or token/chain shows it; key order follows each spec example. */
 function tokenEntry(ctx, t, withFeeCoin) {
 	const chain = ctx.store.chain(t.chain);
-	const entry = {
+	const logo = ctx.store.coinOf(t).logo;
+	const name = chain ? chain.name : t.chain;
+	const memo = !!(chain && chain.memo);
+	const chainLogo = chain ? chain.logo : '';
+	if (!withFeeCoin) {
+		return { token_id: t.token_id, crypto: t.crypto, logo, name, network: t.network, chain: t.chain, contract: t.contract, chain_logo: chainLogo, is_support_memo: memo, status: t.status };
+	}
+	return {
 		token_id: t.token_id,
 		crypto: t.crypto,
-		logo: ctx.store.coinOf(t).logo,
-		name: chain ? chain.name : t.chain,
-		is_support_memo: !!(chain && chain.memo),
+		logo,
+		name,
+		is_support_memo: memo,
 		network: t.network,
 		chain: t.chain,
 		contract: t.contract,
-		chain_logo: chain ? chain.logo : '',
+		chain_logo: chainLogo,
 		status: t.status,
+		network_fee_crypto: t.networkFeeCrypto,
+		network_coin_id: t.networkCoinId,
 	};
-	if (withFeeCoin) {
-		entry.network_fee_crypto = t.networkFeeCrypto;
-		entry.network_coin_id = t.networkCoinId;
-	}
-	return entry;
 }
 
 /** 6.8 USD amount -> token amount. Accepts a token_id or (as the doc example does) a coin_id. */
@@ -645,7 +650,7 @@ function tokenChain(ctx) {
 function webhookResend(ctx) {
 	const b = ctx.body;
 	const start = b.start_timestamp;
-	if (isMissing(start) || start === 0) throw invalid('start of the resend window (start_timestamp) is required');
+	if (isMissing(start) || start === 0) throw invalid('start of the resend window is required');
 	if (typeof start !== 'number' || !Number.isSafeInteger(start) || start < 0) throw invalid('start of the resend window must be integer seconds');
 	const endGiven = optInt(b, 'end_timestamp');
 	if (endGiven !== undefined && endGiven < 0) throw invalid('end of the resend window must be integer seconds');
