@@ -76,8 +76,11 @@ class Actions {
 		return dec.normalize(text);
 	}
 
-	/** full / partial / over amount for an order with `due` left to pay. */
-	modeAmount(mode, due, precision) {
+	/**
+	 * full / partial / over amount for an order of `orderAmount` with `due` left to pay: full = due,
+	 * partial = half of due, over = due + 10 % of the order amount (so the order ends overpaid).
+	 */
+	modeAmount(mode, due, precision, orderAmount) {
 		const unit = dec.div('1', dec.normalize(`1${'0'.repeat(precision)}`), precision);
 		switch (mode || 'full') {
 			case 'full':
@@ -89,9 +92,8 @@ class Actions {
 				return dec.isPositive(half) ? half : unit;
 			}
 			case 'over': {
-				const base = dec.isPositive(due) ? due : unit;
-				const over = dec.round(dec.mul(base, '1.1'), precision, 'up');
-				return dec.cmp(over, base) > 0 ? over : dec.add(base, unit);
+				const extra = dec.round(dec.mul(orderAmount || due, '0.1'), precision, 'up');
+				return dec.add(due, dec.isPositive(extra) ? extra : unit);
 			}
 			default:
 				throw new ActionError(400, 'mode must be full, partial or over');
@@ -274,7 +276,7 @@ class Actions {
 		const coin = this.store.coinOf(token);
 		const committed = dec.sum(order.payments.filter((p) => p.stage !== 'failed').map((p) => p.amount));
 		const due = dec.max('0', dec.sub(order.order_amount, committed));
-		const amount = this.amountParam(params.amount, coin.precision) || this.modeAmount(params.mode, due, coin.precision);
+		const amount = this.amountParam(params.amount, coin.precision) || this.modeAmount(params.mode, due, coin.precision, order.order_amount);
 		const payment = this.newPayment(appId, 'API Deposit', token, amount, this.config.serviceFeeRate, params);
 		payment.order = order;
 		payment.notify_url = order.notify_url;
@@ -366,7 +368,7 @@ class Actions {
 		const coin = this.store.coinOf(token);
 		const committed = dec.sum(invoice.payments.filter((p) => p.stage !== 'failed').map((p) => p.amount));
 		const due = dec.max('0', dec.sub(invoice.order_amount, committed));
-		const amount = this.amountParam(params.amount, coin.precision) || this.modeAmount(params.mode, due, coin.precision);
+		const amount = this.amountParam(params.amount, coin.precision) || this.modeAmount(params.mode, due, coin.precision, invoice.order_amount);
 		const payment = this.newPayment(appId, 'Invoice', token, amount, this.config.serviceFeeRate, params);
 		payment.order = invoice;
 		invoice.payments.push(payment);

@@ -183,8 +183,8 @@ test('payments move bill/info to Successful (full and over) and credit the balan
 	sim.actions.payOrder({ merchant_order_id: moid, mode: 'over' });
 	const [info] = await ok(sim, 'bill/info', { merchant_order_ids: [moid] });
 	assert.equal(info.order_detail.status, 'Successful');
-	assert.deepEqual(info.trade_list.map((t) => t.amount), ['12.5', '13.75']);
-	assert.equal(usdt(), '1000026.17125'); // + (12.5 - 0.0375) + (13.75 - 0.04125)
+	assert.deepEqual(info.trade_list.map((t) => t.amount), ['12.5', '15']); // over = due + 10 % of the order
+	assert.equal(usdt(), '1000027.4175'); // + (12.5 - 0.0375) + (15 - 0.045)
 });
 
 test('reset restores the seeded state and the start-up config; the control route does the same', async () => {
