@@ -3,7 +3,7 @@
 
 const { test, before, after, beforeEach } = require('node:test');
 const assert = require('node:assert/strict');
-const axios = require('axios');
+const axios = require('axios').default;
 const { startSimulator, TOKENS } = require('../../simulator');
 const { call, ok, control, uid } = require('./helpers');
 

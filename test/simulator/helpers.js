@@ -7,7 +7,7 @@
  */
 
 const http = require('http');
-const axios = require('axios');
+const axios = require('axios').default;
 const { sign, verify } = require('../../dist/nodes/CCPayment/transport/signer');
 
 const PREFIX = '/ccpayment/v1/';
