@@ -54,7 +54,10 @@ async function call(sim, path, body, options = {}) {
 	} catch {
 		json = undefined;
 	}
-	return { status: res.status, headers: res.headers, text, json, raw };
+	/** @type {Record<string, string>} */
+	const responseHeaders = {};
+	for (const [name, value] of Object.entries(res.headers || {})) responseHeaders[name.toLowerCase()] = String(value);
+	return { status: res.status, headers: responseHeaders, text, json, raw };
 }
 
 /** A successful call's data (asserts code 10000 and a valid response signature). */
