@@ -6,7 +6,8 @@
  *
  * A fault rule: { endpoint: 'withdraw' | '/ccpayment/v1/withdraw' | '*' | [..], kind, probability?,
  * count?, skip?, latency_ms?, hold_ms?, apply?, respond_late?, app_id? }.
- * - count N: inject on the next N matching requests (after `skip` matching requests pass untouched).
+ * - count N: inject on the next N matching requests (after the first `skip` matching requests, which
+ *   pass untouched by this rule).
  * - probability p: inject with probability p, drawn from a seeded RNG (deterministic for a given
  *   request order); with count as well, count caps the number of injections.
  */
@@ -19,8 +20,8 @@ const KINDS = {
 	reset_before: { terminal: true, applies: false, fixed: true },
 	reset_after: { terminal: true, applies: true, fixed: true },
 	timeout_after: { terminal: true, applies: true, fixed: true },
-	malformed_json: { terminal: true, applies: true },
-	bad_signature: { terminal: true, applies: true },
+	malformed_json: { terminal: true, applies: true, fixed: true },
+	bad_signature: { terminal: true, applies: true, fixed: true },
 	rate_limit: { terminal: true, applies: false },
 	service_error: { terminal: true, applies: false },
 };
@@ -124,9 +125,9 @@ class FaultInjector {
 			if (!rule.endpoint.includes('*') && !rule.endpoint.includes(endpoint)) continue;
 			if (rule.app_id && rule.app_id !== appId) continue;
 			const info = KINDS[rule.kind];
-			if (info.terminal && terminal) continue;
 			rule.seen += 1;
 			if (rule.seen <= rule.skip) continue;
+			if (info.terminal && terminal) continue;
 			if (rule.count !== null && rule.injected >= rule.count) continue;
 			const hit = rule.probability === null ? true : this.random() < rule.probability;
 			if (!hit) continue;

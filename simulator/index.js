@@ -53,6 +53,7 @@ function isLoopback(ip) {
  * @property {boolean} [rateLimited]
  * @property {boolean} [applied]
  * @property {string} [error]
+ * @property {number} [injectedLatencyMs]
  */
 
 class Simulator {
@@ -302,7 +303,10 @@ class Simulator {
 		}
 
 		const decision = this.faults.decide(endpoint, headerAppId);
-		if (decision.latencyMs > 0) await delay(decision.latencyMs);
+		if (decision.latencyMs > 0) {
+			entry.injectedLatencyMs = decision.latencyMs;
+			await delay(decision.latencyMs);
+		}
 		if (this.stopping) return;
 		const fault = decision.terminal;
 		if (fault) entry.fault = fault.kind;
