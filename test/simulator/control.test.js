@@ -123,9 +123,15 @@ test('control routes: health, catalogue, console and checkout pages, 404/405 and
 	assert.equal(health.data.ok, true);
 	assert.equal(health.data.url, sim.url);
 	assert.ok((await control(sim, 'GET', '/__sim/catalogue')).data.coins.length >= 10);
+	const moid = uid('console');
+	await ok(sim, 'bill/create', { merchant_order_id: moid, product_price: '5', token_id: TOKENS.USDT_TRC20, denominated_currency: 'USD' });
+	await ok(sim, 'payment/address/get', { user_id: 'console-user', chain: 'TRX' });
+	const wd = uid('console-w');
+	await ok(sim, 'withdraw', { merchant_order_id: wd, address: 'TYWnk1EGALQyYst2yFSd29QQQTEkuKMbyt', token_id: TOKENS.USDT_TRC20, value: '5' });
 	const page = await axios.get(`${sim.url}/__sim/`);
 	assert.match(String(page.headers['content-type']), /text\/html/);
 	assert.match(page.data, /CCPayment v1 simulator/);
+	for (const text of [moid, 'console-user', wd, 'Pay full', 'Deposit', 'Complete', 'Fail']) assert.ok(page.data.includes(text), text);
 	assert.equal((await control(sim, 'GET', '/__sim/nope')).status, 404);
 	assert.equal((await control(sim, 'PUT', '/__sim/reset')).status, 405);
 	const badJson = await axios.post(`${sim.url}/__sim/orders/pay`, '{oops', { headers: { 'Content-Type': 'application/json' }, validateStatus: () => true, transformRequest: [(d) => d] });

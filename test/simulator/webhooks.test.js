@@ -128,6 +128,12 @@ test('Direct Deposit: documented payload, sent to the address notify_url', async
 	assert.equal(body.contract, '0x55d398326f99059ff775485246999027b3197955');
 	const usdt = sim.ledger().merchants[0].balances.find((b) => b.coin_id === COIN.USDT).value;
 	assert.equal(usdt, '1000665.8002');
+	// tokens the merchant did not enable are credited without a notification (docs)
+	sim.setMerchant(sim.merchant.appId, { enabledTokens: [TOKENS.USDT_TRC20] });
+	const silent = sim.actions.depositToAddress({ user_id: 'user-42', chain: 'BSC', amount: '1', token_id: TOKENS.USDT_BEP20 });
+	await settled();
+	assert.equal(silent.notified, false);
+	assert.equal(hook.received.length, 1);
 });
 
 test('Invoice: documented payload to the dashboard URL', async () => {
