@@ -43,7 +43,7 @@ export const optionsCollection: INodeProperties = {
 			name: 'maxRequestsPerSecond',
 			type: 'number',
 			default: 50,
-			typeOptions: { minValue: 1, maxValue: 100 },
+			typeOptions: { minValue: 1, maxValue: 100, numberPrecision: 0 },
 			description:
 				'Requests are spaced evenly so no second ever holds more than this. CCPayment allows 100 per second per IP, shared by everything on this IP.',
 		},

@@ -52,7 +52,7 @@ function setting(options: IDataObject, name: string, fallback: number, min: numb
 /** Throughput settings of one execution, from the Options of the first item. */
 export function runSettings(options: IDataObject): RunSettings {
 	return {
-		maxRequestsPerSecond: setting(options, 'maxRequestsPerSecond', DEFAULT_RUN_SETTINGS.maxRequestsPerSecond, 0.1, 100, false),
+		maxRequestsPerSecond: setting(options, 'maxRequestsPerSecond', DEFAULT_RUN_SETTINGS.maxRequestsPerSecond, 1, 100, true),
 		maxConcurrentRequests: setting(options, 'maxConcurrentRequests', DEFAULT_RUN_SETTINGS.maxConcurrentRequests, 1, 100, true),
 		maxRetries: setting(options, 'maxRetries', DEFAULT_RUN_SETTINGS.maxRetries, 0, 10, true),
 		timeoutMs: setting(options, 'timeout', DEFAULT_RUN_SETTINGS.timeoutMs, 100, 600_000, false),

@@ -7,7 +7,7 @@
  *   when they typed at most 15 significant digits) is expanded from exponent form by moving the
  *   decimal point in the digit string, never by multiplying;
  * - integers above 2^53 - 1 are rejected: they may already have lost digits;
- * - values needing more than 15 significant digits are rejected: a double cannot carry them
+ * - non-integers needing more than 15 significant digits are rejected: a double cannot carry them
  *   exactly, so they are almost always float artefacts such as 0.1 + 0.2 = 0.30000000000000004.
  * In both cases the fix is to pass the amount as a string.
  */
@@ -47,6 +47,8 @@ export function parseNumber(value: number): DecimalParse {
 			'Pass the amount as a string, e.g. "12345678901234567890".',
 		);
 	}
+	// Safe integers are exact and print as plain digits.
+	if (Number.isSafeInteger(value)) return { ok: true, value: String(value) };
 	const match = NUMBER_TEXT.exec(String(value));
 	if (!match) return fail('is not a plain decimal number', 'Pass the amount as a string, e.g. "12.5".');
 	const [, intPart, fracPart = '', expText = '0'] = match;

@@ -9,14 +9,25 @@ export interface Clock {
 }
 
 /**
- * Even pacing: request starts are at least `1000 / ratePerSecond` ms apart, so no window of one
- * second ever holds more than `ratePerSecond` starts and there is no initial burst. Each caller
- * reserves the next free slot synchronously, then waits for it.
+ * Request pacing. Two rules, both on the clock:
+ * - evenness: start slots are `1000 / ratePerSecond` ms apart (no initial burst). Slots are
+ *   reserved from the previous slot, not the previous actual start, so timer lateness does not
+ *   pile up and the rate stays close to the limit;
+ * - a hard sliding window: a request never starts less than 1000 ms after the start
+ *   `floor(ratePerSecond)` places before it, measured on actual start times. So no window of one
+ *   second ever holds more than the limit, even after an event-loop stall bunched timers up.
+ * Turns are taken one at a time, in arrival order.
  */
 export class Pacer {
 	readonly intervalMs: number;
 
+	private readonly windowCount: number;
+
 	private nextSlot = Number.NEGATIVE_INFINITY;
+
+	private readonly recentStarts: number[] = [];
+
+	private queue: Promise<unknown> = Promise.resolve();
 
 	constructor(
 		ratePerSecond: number,
@@ -24,18 +35,32 @@ export class Pacer {
 	) {
 		if (!(ratePerSecond > 0)) throw new RangeError('ratePerSecond must be greater than 0');
 		this.intervalMs = 1000 / ratePerSecond;
+		this.windowCount = Math.max(1, Math.floor(ratePerSecond));
 	}
 
-	/** Resolves at the caller's slot time; returns that slot (ms). */
+	/** Resolves when the caller may start; returns the start time (ms). */
 	async acquire(): Promise<number> {
-		const now = this.clock.now();
-		const slot = Math.max(now, this.nextSlot);
+		const turn = this.queue.then(async () => await this.takeTurn());
+		this.queue = turn.catch(() => undefined);
+		return await turn;
+	}
+
+	private async takeTurn(): Promise<number> {
+		const slot = Math.max(this.clock.now(), this.nextSlot);
 		this.nextSlot = slot + this.intervalMs;
-		// Timers may fire a little early or late; never start before the reserved slot.
-		for (let current = now; current < slot; current = this.clock.now()) {
-			await this.clock.sleep(Math.ceil(slot - current));
+		for (;;) {
+			const now = this.clock.now();
+			const windowFree =
+				this.recentStarts.length >= this.windowCount ? this.recentStarts[0] + 1000 : Number.NEGATIVE_INFINITY;
+			const target = Math.max(slot, windowFree);
+			if (now >= target) break;
+			// Timers may fire a little early or late; loop until the target has really passed.
+			await this.clock.sleep(Math.ceil(target - now));
 		}
-		return slot;
+		const start = this.clock.now();
+		this.recentStarts.push(start);
+		if (this.recentStarts.length > this.windowCount) this.recentStarts.shift();
+		return start;
 	}
 }
 
