@@ -25,7 +25,7 @@ function testFiles() {
 		.map((f) => path.join('test', f));
 }
 
-/** @typedef {{ name: string, cmd: string, argv: string[], parse: 'none' | 'node-test' | 'summary-line' }} Step */
+/** @typedef {{ name: string, cmd: string, argv: string[], parse: string }} Step */
 /** @type {Step[]} */
 const steps = [
 	{ name: 'build', cmd: 'npm', argv: ['run', 'build'], parse: 'none' },
