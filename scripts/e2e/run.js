@@ -1,0 +1,172 @@
+// @ts-check
+'use strict';
+/**
+ * End-to-end suite: this package, packed and installed like n8n's community installer does, running
+ * inside real n8n 1.123.81 (Node 20) and 2.41.1 (Node 24) side by side, against the CCPayment simulator.
+ *
+ *   node scripts/e2e/run.js [--n8n 1|2|both] [--keep] [--verbose]
+ *
+ * Needs a build (dist/) first: `npm run test:e2e` builds and then runs this.
+ * Per version it proves:
+ *   1. n8n's credential test passes with the right secret and fails with a wrong one / wrong App ID;
+ *   2. a workflow running every operation of the action node returns the expected items (n8n execute);
+ *   3. the trigger, active in `n8n start`, runs exactly once per simulator event (order paid, direct
+ *      deposit, invoice paid, withdrawal completed, refund), answers 401 with no run to tampered, stale
+ *      and wrong-App-ID deliveries, and does not run again for a redelivery;
+ *   4. n8n's output has no error or warning that mentions this package.
+ * Every process it starts is stopped by PID (also on Ctrl-C, SIGTERM and failures); its temp folder is
+ * deleted (kept with --keep). The n8n installs are cached in $CCPAYMENT_E2E_CACHE (~/.cache/ccpayment-e2e).
+ * Last line: `N passed, N failed`; exit code 1 when anything failed.
+ */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const procs = require('./lib/procs');
+const { ensureN8n, cacheDir } = require('./lib/install');
+const { packPackage, installIntoUserFolder, ROOT } = require('./lib/pkg');
+const { N8nInstance } = require('./lib/n8n');
+const { freePort } = require('./lib/http');
+const { Checks, Phases } = require('./lib/report');
+const { checkLogs } = require('./lib/logs');
+const fixtures = require('./fixtures');
+const sim = require('./lib/sim');
+const credentialScenario = require('./scenarios/credential');
+const actionScenario = require('./scenarios/action');
+const triggerScenario = require('./scenarios/trigger');
+
+const argv = process.argv.slice(2);
+/** @param {string} name */
+const flag = (name) => argv.includes(name);
+/** @param {string} name */
+const opt = (name) => {
+	const i = argv.findIndex((a) => a === name || a.startsWith(`${name}=`));
+	if (i < 0) return undefined;
+	return argv[i].includes('=') ? argv[i].split('=').slice(1).join('=') : argv[i + 1];
+};
+
+const which = opt('--n8n') ?? process.env.CCPAYMENT_E2E_N8N ?? 'both';
+/** @type {Array<1 | 2>} */
+const versions = which === '1' ? [1] : which === '2' ? [2] : [1, 2];
+const keep = flag('--keep');
+
+const checks = new Checks();
+const phases = new Phases();
+const suiteStarted = Date.now();
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ccpayment-e2e-'));
+/** @type {Array<{ stop: () => Promise<void> }>} */
+const simulators = [];
+
+let cleanedUp = false;
+async function cleanup() {
+	if (cleanedUp) return;
+	cleanedUp = true;
+	await procs.stopAll(10000);
+	await Promise.all(simulators.map((s) => s.stop().catch(() => undefined)));
+	if (keep) process.stdout.write(`kept ${tmp}\n`);
+	else fs.rmSync(tmp, { recursive: true, force: true });
+}
+procs.installExitHandlers(cleanup);
+
+/**
+ * Everything for one n8n version.
+ * @param {import('./lib/install').RuntimeInfo} runtime
+ * @param {{ tarball: string, name: string, version: string }} pack
+ */
+async function runVersion(runtime, pack) {
+	const tag = `n8n ${runtime.major}`;
+	const dir = path.join(tmp, `v${runtime.major}`);
+	const userFolder = path.join(dir, 'user');
+	const logFile = path.join(dir, 'n8n.log');
+	fs.mkdirSync(dir, { recursive: true });
+	fs.writeFileSync(logFile, '');
+	/** @param {string} label @param {boolean} cond @param {unknown} [detail] */
+	const ok = (label, cond, detail) => checks.ok(`[${tag}] ${label}`, cond, detail);
+	const n8n = new N8nInstance({
+		runtime,
+		userFolder,
+		port: await freePort(),
+		brokerPort: await freePort(),
+		logFile,
+		label: `n8n ${runtime.version}`,
+	});
+
+	const simulator = await sim.start();
+	simulators.push(simulator);
+	const webhookUrl = `${n8n.base}/webhook/${fixtures.WEBHOOK_ID}/webhook`;
+	await sim.setDashboardWebhookUrl(simulator, webhookUrl);
+
+	try {
+		await phases.time(`[${tag}] install package + import`, async () => {
+			const pkgDir = await installIntoUserFolder(userFolder, pack, path.join(tmp, 'npm-cache'));
+			ok('package installed like the community installer', fs.existsSync(path.join(pkgDir, 'package.json')));
+			const files = fixtures.write(dir, { simUrl: simulator.url, merchant: simulator.merchant });
+			await n8n.importCredentials(files.credentials);
+			await n8n.importWorkflowsFromDir(files.workflowsDir);
+			await n8n.activate(fixtures.TRIGGER_WORKFLOW_ID);
+		});
+
+		await phases.time(`[${tag}] action workflow (n8n execute)`, async () => {
+			await actionScenario.run({ n8n, sim: simulator, ok, checks, tag });
+		});
+
+		await phases.time(`[${tag}] n8n start`, async () => {
+			await n8n.start({
+				ready: () => triggerScenario.webhookRegistered(webhookUrl),
+				failOn: /did fail with error|Failed to load package|cannot run on this instance|Unrecognized node type/,
+			});
+		});
+
+		await phases.time(`[${tag}] owner + credential test`, async () => {
+			await n8n.setupOwner();
+			await n8n.createApiKey();
+			await credentialScenario.run({ n8n, sim: simulator, ok, tag });
+		});
+
+		await phases.time(`[${tag}] trigger deliveries`, async () => {
+			await triggerScenario.run({ n8n, sim: simulator, ok, checks, tag, webhookUrl });
+		});
+	} catch (e) {
+		checks.crash(`[${tag}] scenario aborted`, e);
+	} finally {
+		await phases.time(`[${tag}] stop n8n`, async () => {
+			const ms = await n8n.stop();
+			ok(`n8n start stopped by PID on SIGTERM (${ms} ms)`, true);
+		});
+		await simulator.stop();
+		const problems = checkLogs(fs.readFileSync(logFile, 'utf8'), [tmp, fs.realpathSync(tmp), cacheDir()]);
+		ok('n8n output has no error or warning from n8n-nodes-ccpayment', problems.length === 0, problems.slice(0, 10).join('\n'));
+	}
+}
+
+async function main() {
+	process.stdout.write(`ccpayment e2e: n8n ${versions.join(' + ')}; temp ${tmp}\n`);
+	if (!fs.existsSync(path.join(ROOT, 'dist', 'credentials', 'CCPaymentApi.credentials.js'))) {
+		throw new Error('dist/ is missing: run `npm run build` first (npm run test:e2e does)');
+	}
+	const [installs, pack] = await Promise.all([
+		phases.time('install n8n (cache)', () =>
+			ensureN8n({ versions, log: (m) => process.stdout.write(`   ${m}\n`) }),
+		),
+		phases.time('npm pack', () => packPackage(path.join(tmp, 'pack'), path.join(tmp, 'npm-cache'))),
+	]);
+	for (const r of installs.results) process.stdout.write(`   ${r.key}: ${r.action} (${(r.ms / 1000).toFixed(1)} s)\n`);
+	checks.ok('npm pack ships the credential and both nodes', fixtures.PACKED_FILES.every((f) => pack.files.includes(f)), {
+		missing: fixtures.PACKED_FILES.filter((f) => !pack.files.includes(f)),
+	});
+	await phases.time('versions (in parallel)', () =>
+		Promise.all(versions.map((v) => runVersion(v === 1 ? installs.v1 : installs.v2, pack))).then(() => undefined),
+	);
+}
+
+main()
+	.catch((e) => checks.crash('suite aborted', e))
+	.finally(async () => {
+		await cleanup();
+		const leftover = procs.runningCount();
+		checks.ok('no process left running', leftover === 0, `${leftover} still running`);
+		phases.print();
+		process.stdout.write(`  total${' '.repeat(Math.max(1, 32))}${((Date.now() - suiteStarted) / 1000).toFixed(1)} s\n\n`);
+		process.stdout.write(`${checks.passed} passed, ${checks.failed} failed\n`);
+		process.exit(checks.failed ? 1 : 0);
+	});
