@@ -57,14 +57,17 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ccpayment-e2e-'));
 /** @type {Array<{ stop: () => Promise<void> }>} */
 const simulators = [];
 
-let cleanedUp = false;
-async function cleanup() {
-	if (cleanedUp) return;
-	cleanedUp = true;
-	await procs.stopAll(10000);
-	await Promise.all(simulators.map((s) => s.stop().catch(() => undefined)));
-	if (keep) process.stdout.write(`kept ${tmp}\n`);
-	else fs.rmSync(tmp, { recursive: true, force: true });
+/** @type {Promise<void> | undefined} */
+let cleaning;
+/** Stops everything once; the signal handler and the normal end wait for the same cleanup. */
+function cleanup() {
+	cleaning ??= (async () => {
+		await procs.stopAll(10000);
+		await Promise.all(simulators.map((s) => s.stop().catch(() => undefined)));
+		if (keep) process.stdout.write(`kept ${tmp}\n`);
+		else fs.rmSync(tmp, { recursive: true, force: true });
+	})();
+	return cleaning;
 }
 procs.installExitHandlers(cleanup);
 

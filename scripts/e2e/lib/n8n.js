@@ -173,8 +173,12 @@ class N8nInstance {
 		});
 		const ready =
 			opts.ready ??
-			// /healthz/readiness answers before the REST controllers are mounted; /rest/settings does not.
-			(async () => (await request('GET', `${this.base}/rest/settings`, { timeoutMs: 2000 })).status === 200);
+			// /healthz/readiness and even /rest/settings answer before all REST controllers are mounted;
+			// GET /rest/login (the auth controller: 401 when not logged in) is 404 until they are.
+			(async () => {
+				const { status } = await request('GET', `${this.base}/rest/login`, { timeoutMs: 2000 });
+				return status === 401 || status === 200;
+			});
 		await waitFor(
 			async () => {
 				if (dead) throw new Error(`n8n exited early:\n${this.serverLines.slice(-20).join('\n')}`);
@@ -202,6 +206,13 @@ class N8nInstance {
 
 	/** Creates the owner account (first run) and logs in; the session keeps the auth cookie. */
 	async setupOwner() {
+		await waitFor(
+			async () => {
+				const { status } = await request('GET', `${this.base}/rest/login`, { timeoutMs: 2000 });
+				return status === 401 || status === 200;
+			},
+			{ timeoutMs: 60000, intervalMs: 200, what: `${this.label} REST API` },
+		);
 		const s = new Session(this.base);
 		const res = await s.call('POST', '/rest/owner/setup', OWNER);
 		if (res.status !== 200) {

@@ -144,6 +144,11 @@ async function run(name, cmd, args, opts = {}) {
 }
 
 let handlersInstalled = false;
+let stopping = false;
+/** True once a signal or crash started stopping everything. */
+function shuttingDown() {
+	return stopping;
+}
 /**
  * Makes Ctrl-C / SIGTERM / crashes stop every child and run `cleanup` (sync, e.g. deleting temp dirs).
  * @param {() => Promise<void> | void} cleanup
@@ -151,7 +156,6 @@ let handlersInstalled = false;
 function installExitHandlers(cleanup) {
 	if (handlersInstalled) return;
 	handlersInstalled = true;
-	let stopping = false;
 	/** @param {string} why @param {number} code */
 	const bail = async (why, code) => {
 		if (stopping) {
@@ -185,4 +189,4 @@ function runningCount() {
 	return tracked.size;
 }
 
-module.exports = { spawnTracked, stopProcess, stopAll, killAllSync, run, installExitHandlers, runningCount };
+module.exports = { spawnTracked, stopProcess, stopAll, killAllSync, run, installExitHandlers, runningCount, shuttingDown };
