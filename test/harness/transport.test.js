@@ -91,7 +91,7 @@ function goodCredentials() {
 
 /**
  * Run the fake node once and return the error it throws.
- * @param {Record<string, unknown>} parameters @param {Record<string, unknown>} credentials
+ * @param {Record<string, unknown>} parameters @param {any} credentials
  */
 async function failure(parameters, credentials) {
 	/** @type {any} */
