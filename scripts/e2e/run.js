@@ -13,7 +13,9 @@
  *   3. the trigger, active in `n8n start`, runs exactly once per simulator event (order paid, direct
  *      deposit, invoice paid, withdrawal completed, refund), answers 401 with no run to tampered, stale
  *      and wrong-App-ID deliveries, and does not run again for a redelivery;
- *   4. n8n's output has no error or warning that mentions this package.
+ *   4. n8n's output has no error or warning that mentions this package;
+ *   5. the examples in examples/ (what the demo imports) run: checkout, payout, and the active
+ *      deposit-address + webhook reconciliation workflow taking each branch.
  * Every process it starts is stopped by PID (also on Ctrl-C, SIGTERM and failures); its temp folder is
  * deleted (kept with --keep). The n8n installs are cached in $CCPAYMENT_E2E_CACHE (~/.cache/ccpayment-e2e).
  * Last line: `N passed, N failed`; exit code 1 when anything failed.
@@ -34,6 +36,7 @@ const sim = require('./lib/sim');
 const credentialScenario = require('./scenarios/credential');
 const actionScenario = require('./scenarios/action');
 const triggerScenario = require('./scenarios/trigger');
+const examplesScenario = require('./scenarios/examples');
 
 const argv = process.argv.slice(2);
 /** @param {string} name */
@@ -97,6 +100,7 @@ async function runVersion(runtime, pack) {
 	const simulator = await sim.start();
 	simulators.push(simulator);
 	const webhookUrl = `${n8n.base}/webhook/${fixtures.WEBHOOK_ID}/webhook`;
+	let exampleWebhookId = '';
 	await sim.setDashboardWebhookUrl(simulator, webhookUrl);
 
 	try {
@@ -104,13 +108,19 @@ async function runVersion(runtime, pack) {
 			const pkgDir = await installIntoUserFolder(userFolder, pack, path.join(tmp, 'npm-cache'));
 			ok('package installed like the community installer', fs.existsSync(path.join(pkgDir, 'package.json')));
 			const files = fixtures.write(dir, { simUrl: simulator.url, merchant: simulator.merchant });
+			exampleWebhookId = examplesScenario.prepare(files.workflowsDir).webhookId;
 			await n8n.importCredentials(files.credentials);
 			await n8n.importWorkflowsFromDir(files.workflowsDir);
 			await n8n.activate(fixtures.TRIGGER_WORKFLOW_ID);
+			await n8n.activate(examplesScenario.WEBHOOK_WORKFLOW_ID);
 		});
 
 		await phases.time(`[${tag}] action workflow (n8n execute)`, async () => {
 			await actionScenario.run({ n8n, sim: simulator, ok, checks, tag });
+		});
+
+		await phases.time(`[${tag}] examples (n8n execute)`, async () => {
+			await examplesScenario.runManual({ n8n, sim: simulator, ok });
 		});
 
 		await phases.time(`[${tag}] n8n start`, async () => {
@@ -128,6 +138,10 @@ async function runVersion(runtime, pack) {
 
 		await phases.time(`[${tag}] trigger deliveries`, async () => {
 			await triggerScenario.run({ n8n, sim: simulator, ok, checks, tag, webhookUrl });
+		});
+
+		await phases.time(`[${tag}] example webhook workflow`, async () => {
+			await examplesScenario.runWebhook({ n8n, sim: simulator, ok, webhookId: exampleWebhookId });
 		});
 	} catch (e) {
 		checks.crash(`[${tag}] scenario aborted`, e);
