@@ -200,7 +200,7 @@ function extractWebhookOnReceivedResponse(/** @type {unknown} */ responseData, /
  * @property {import('n8n-workflow').INodeExecutionData[][][]} runs one entry per would-be execution: the workflowData the trigger returned
  * @property {Array<{ error: Error, request: { method: string, path: string } }>} errors webhook() failures and protocol violations
  * @property {Record<string, any>} staticData the workflow static data as n8n would have saved it (e.g. staticData['node:CCPayment Trigger'])
- * @property {(req?: { method?: string, path?: string, body?: string | Buffer | object, headers?: Record<string, string> }) => Promise<{ status: number, headers: import('node:http').IncomingHttpHeaders, body: string, json: () => any }>} request send one request with exact bytes (default: POST to the default webhook)
+ * @property {(req?: { method?: string, webhook?: string, path?: string, query?: Record<string, string>, body?: string | Buffer | object, headers?: Record<string, string> }) => Promise<{ status: number, headers: import('node:http').IncomingHttpHeaders, body: string, json: () => any }>} request send one request with exact bytes: POST to the named webhook (default 'default') or to `path`, plus `query`; an object body is sent as JSON
  * @property {() => Promise<void>} stop
  */
 
@@ -429,7 +429,10 @@ async function startWebhookHost(TriggerClass, options = {}) {
 	/** @type {WebhookHost['request']} */
 	const request = (req = {}) =>
 		new Promise((resolve, reject) => {
-			const target = new URL(req.path ?? `/webhook/${defaultWebhook.path}`, baseUrl);
+			const named = req.webhook ? webhooks.find((w) => w.name === req.webhook) : defaultWebhook;
+			if (!named) throw new Error(`no webhook named ${req.webhook}`);
+			const target = new URL(req.path ?? `/webhook/${named.path}`, baseUrl);
+			for (const [k, v] of Object.entries(req.query ?? {})) target.searchParams.append(k, v);
 			/** @type {Record<string, string | number>} */
 			const headers = { ...(req.headers ?? {}) };
 			/** @type {Buffer | undefined} */
