@@ -164,7 +164,7 @@ export class CCPaymentClient {
 				description = `The node re-sent it ${failure.sends - 1} time(s) with the same merchant order ID. ${safeToRetry}`;
 			} else if (!target.reconcilable) {
 				message = `CCPayment may have created the ${target.what} "${id}", but its answer was lost (${cause})`;
-				description = `The payment URL cannot be recovered, so the node did not send it again. Check the order with ${target.lookupHint} before retrying; a new attempt needs a new merchant order ID only if no order exists.`;
+				description = `The payment URL cannot be recovered, so the node did not send the request again. Check with ${target.lookupHint} whether CCPayment has an order with this merchant order ID: if not, run this item again; if so, its URL is lost, so create the checkout again with a new merchant order ID.`;
 			} else {
 				const lookup = failure.lookupError ? `; looking it up failed too (${lookupMessage(failure.lookupError)})` : '';
 				message = `The ${target.what} "${id}" may or may not have been created: ${cause}${lookup}`;
