@@ -162,3 +162,15 @@ test('pickers: tokens, coins and chains come from the simulator catalogue, searc
 	assert.ok(chains.some((item) => item.name === 'TRX · Tron'));
 	assert.ok(t.count('coin/all') >= 4, 'every picker call asks CCPayment (nothing cached)');
 });
+
+test('webhook resend is not repeated after an answer was lost (CCPayment allows one per minute)', async () => {
+	t.sim.faults.set([{ endpoint: 'webhook/resend', kind: 'reset_after', count: 1 }], 1);
+	const error = await t.fail({ resource: 'webhook', operation: 'resend', startTime: 1706702400 });
+	assert.match(error.message, /connection to CCPayment dropped/);
+	assert.equal(t.count('webhook/resend'), 1);
+	await t.sim.reset();
+	t.sim.faults.set([{ endpoint: 'webhook/resend', kind: 'rate_limit', count: 1 }], 1);
+	const items = await t.run({ resource: 'webhook', operation: 'resend', startTime: 1706702400 });
+	assert.equal(typeof jsonOf(items)[0].resend_count, 'number');
+	assert.deepEqual(t.sim.getRequests({ path: 'webhook/resend' }).map((entry) => entry.fault ?? null), ['rate_limit', null]);
+});

@@ -93,8 +93,17 @@ export class CCPaymentClient {
 		);
 	}
 
-	/** A read (or an idempotent write): retried on retryable failures with jittered backoff. */
-	async read(endpoint: Endpoint, body: IDataObject, itemIndex: number): Promise<ApiData> {
+	/**
+	 * A read (or an idempotent write): retried on retryable failures with jittered backoff. With
+	 * `onlyIfNotApplied`, only failures that certainly did not reach CCPayment are retried (for
+	 * calls CCPayment limits, like webhook/resend).
+	 */
+	async read(
+		endpoint: Endpoint,
+		body: IDataObject,
+		itemIndex: number,
+		options: { onlyIfNotApplied?: boolean } = {},
+	): Promise<ApiData> {
 		let lastError: unknown;
 		for (let attempt = 0; attempt <= this.settings.maxRetries; attempt++) {
 			try {
@@ -104,6 +113,7 @@ export class CCPaymentClient {
 			}
 			const info = this.failureOf(lastError);
 			if (!info?.retryable || attempt >= this.settings.maxRetries || this.cancelled()) break;
+			if (options.onlyIfNotApplied && info.mayHaveBeenApplied) break;
 			await sleep(backoffDelay(attempt, { rateLimited: info.kind === 'rate_limited' }));
 		}
 		throw lastError;

@@ -75,5 +75,6 @@ export const execute: OperationExecute = async function (this, i, client) {
 		transaction_type:
 			extra.transactionType === undefined ? undefined : oneOf(extra.transactionType, TRANSACTION_TYPES, 'Transaction Type'),
 	});
-	return await client.read(ENDPOINTS.webhookResend, body, i);
+	// CCPayment allows one resend per minute: never repeat a call that may have gone through.
+	return await client.read(ENDPOINTS.webhookResend, body, i, { onlyIfNotApplied: true });
 };
