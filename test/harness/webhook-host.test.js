@@ -3,7 +3,7 @@
 /**
  * startWebhookHost: a real HTTP server feeding requests into a fake trigger's webhook() through
  * n8n-core's WebhookContext, answering with n8n 1.123's rules (verified against a real n8n 1.123.81
- * with a probe trigger; see test/harness/README.md).
+ * with a probe trigger; see the header of test/helpers/n8n-harness.js).
  */
 const { test, after } = require('node:test');
 const assert = require('node:assert/strict');

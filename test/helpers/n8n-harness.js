@@ -7,6 +7,29 @@
  * the credential's `authenticate`. See COMMON.md "The n8n-core harness contract".
  *
  *   const { runNode, loadOptions, listSearch, startWebhookHost, testCredential } = require('../helpers/n8n-harness');
+ *
+ *   runNode(NodeClass, { parameters, items = [{json:{}}], credentials, continueOnFail, onError, nodeName,
+ *                        nodeType, typeVersion, mode = 'manual', checkPairedItems = true, abortSignal,
+ *                        credentialsByType, credentialTypes })
+ *     -> { output, node, context, credentialsHelper }   (throws the node's error; AssertionError on bad pairedItem)
+ *   loadOptions(NodeClass, methodName, { parameters, credentials, path })      -> INodePropertyOptions[]
+ *   listSearch(NodeClass, methodName, { parameters, credentials, filter, paginationToken }) -> INodeListSearchResult
+ *   startWebhookHost(TriggerClass, { parameters, credentials, staticData, nodeName, webhookId })
+ *     -> { url, urls, baseUrl, runs, errors, staticData, request({ webhook, path, query, method, body, headers }), stop() }
+ *   testCredential(credentials, { CredentialClass, type })                     -> { status: 'OK' | 'Error', message }
+ *
+ * Setup (n8n-env.js): n8n-core resolves Logger, InstanceSettings, BinaryDataService, ErrorReporter and
+ * GlobalConfig from n8n-core's OWN nested @n8n/di Container (node_modules/n8n-core/node_modules/@n8n/di,
+ * not the top-level one); the instance folder is a temp dir removed at exit; logging is silent
+ * (N8N_HARNESS_LOG_LEVEL=debug to see it); the expression engine is 'legacy'.
+ *
+ * Webhook answers were checked against a real n8n 1.123.81 (`n8n start`, probe trigger with
+ * responseMode 'onReceived'): no responseData + workflowData -> body "firstEntryJson" (text/html),
+ * even when webhookResponse is 'success'; responseData '' + webhookResponse 'success' -> "success";
+ * responseData '' without webhookResponse -> {"message":"Workflow was started"}; webhookResponse
+ * without workflowData -> that body, no run; status 401 + noWebhookResponse -> 401 "Unauthorized";
+ * webhook() throwing -> 500 {"code":0,"message":"Workflow Webhook Error: Workflow could not be started!"}.
+ * n8n 2.41.1's code has the same 'firstEntryJson' default.
  */
 const assert = require('node:assert');
 const path = require('node:path');

@@ -6,7 +6,7 @@
  * executeWebhook, webhook-request-handler, response-helper). Each request runs the trigger's
  * `webhook()` through n8n-core's real WebhookContext.
  *
- * Faithful details (each checked against n8n 1.123.81 with a probe trigger, see test/harness/README.md):
+ * Faithful details (each checked against n8n 1.123.81 with a probe trigger, see the header of test/helpers/n8n-harness.js):
  * - URL: `/webhook/<path>` for `isFullPath: true`, else `/webhook/<webhookId>/<path>`; unknown -> 404 JSON.
  * - `req.rawBody` (Buffer) / idempotent `req.readRawBody()`; `req.contentType` / `req.encoding` from
  *   n8n-core's parseIncomingMessage; `req.body` parsed like n8n's parseBody (JSON, form, text/plain) for
