@@ -89,3 +89,55 @@ test('descriptions tell the user what to do next', () => {
 	assert.match(String(descriptionFor(classifyTransportError(PATH, Object.assign(new Error('x'), { code: 'ENOTFOUND' })))), /Base URL/);
 	assert.match(String(descriptionFor(classifyHttpStatus(PATH, 502), 'Body: <html>')), /Body: <html>/);
 });
+
+test('real axios failures wrapped by n8n-core (NodeApiError) are classified by their code', async () => {
+	const http = require('node:http');
+	const net = require('node:net');
+	const axios = require('axios').default;
+	const { NodeApiError } = require('n8n-workflow');
+	const node = { id: '1', name: 'CCPayment', type: 'n8n-nodes-ccpayment.ccPayment', typeVersion: 1, position: [0, 0], parameters: {} };
+	// What n8n-core's httpRequestWithAuthentication does with any axios failure.
+	const wrapLikeN8n = async (/** @type {() => Promise<unknown>} */ call) => {
+		try {
+			await call();
+		} catch (error) {
+			return new NodeApiError(/** @type {any} */ (node), error);
+		}
+		throw new Error('expected a failure');
+	};
+
+	/** @type {import('node:net').Socket[]} */
+	const sockets = [];
+	const silent = http.createServer(() => {}); // never answers
+	silent.on('connection', (s) => sockets.push(s));
+	const resetting = net.createServer((s) => s.on('data', () => s.destroy())); // drops after the request
+	await new Promise((r) => silent.listen(0, '127.0.0.1', () => r(undefined)));
+	await new Promise((r) => resetting.listen(0, '127.0.0.1', () => r(undefined)));
+	const closed = net.createServer();
+	await new Promise((r) => closed.listen(0, '127.0.0.1', () => r(undefined)));
+	const closedPort = /** @type {import('node:net').AddressInfo} */ (closed.address()).port;
+	await new Promise((r) => closed.close(() => r(undefined)));
+	try {
+		const port = (/** @type {any} */ s) => s.address().port;
+		const timeout = await wrapLikeN8n(() => axios.post(`http://127.0.0.1:${port(silent)}/`, '{}', { timeout: 50 }));
+		assert.match(timeout.message, /aborted/i, 'n8n rewrites the message, which is why the code matters');
+		assert.equal(classifyTransportError(PATH, timeout).kind, 'timeout');
+
+		const refused = await wrapLikeN8n(() => axios.post(`http://127.0.0.1:${closedPort}/`, '{}'));
+		const refusedInfo = classifyTransportError(PATH, refused);
+		assert.deepEqual([refusedInfo.kind, refusedInfo.mayHaveBeenApplied], ['connection_refused', false]);
+
+		const reset = await wrapLikeN8n(() => axios.post(`http://127.0.0.1:${port(resetting)}/`, '{}'));
+		const resetInfo = classifyTransportError(PATH, reset);
+		assert.deepEqual([resetInfo.kind, resetInfo.mayHaveBeenApplied], ['connection_reset', true]);
+
+		const controller = new AbortController();
+		const pending = wrapLikeN8n(() => axios.post(`http://127.0.0.1:${port(silent)}/`, '{}', { signal: controller.signal }));
+		controller.abort();
+		assert.equal(classifyTransportError(PATH, await pending).kind, 'cancelled');
+	} finally {
+		for (const s of sockets) s.destroy();
+		await new Promise((r) => silent.close(() => r(undefined)));
+		await new Promise((r) => resetting.close(() => r(undefined)));
+	}
+});

@@ -147,42 +147,55 @@ const NETWORK_REFUSED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOS
 
 interface ErrorLike {
 	code?: unknown;
+	httpCode?: unknown;
 	message?: unknown;
+	messages?: unknown;
 	cause?: unknown;
-	name?: unknown;
 }
 
-/** Walk an error and its causes (n8n wraps axios errors) for a Node/axios error code. */
+const ERROR_CODE = /^(E[A-Z_]+|ERR_[A-Z_]+|HPE_[A-Z_]+)$/;
+
+/**
+ * Walk an error and its causes for a Node/axios error code and the text around it. n8n-core wraps
+ * axios failures in a NodeApiError whose `cause` is not kept: the code survives in `httpCode`
+ * (e.g. "ECONNABORTED") and the original text in `messages[]`, while `message` is replaced by a
+ * generic sentence ("The connection was aborted, perhaps the server is offline").
+ */
 function findCode(error: unknown): { code?: string; text: string } {
 	let current: unknown = error;
 	let text = '';
+	let code: string | undefined;
 	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
 		const e = current as ErrorLike;
 		if (typeof e.message === 'string') text += ` ${e.message}`;
-		if (typeof e.code === 'string' && /^E[A-Z_]+$|^ERR_|^HPE_/.test(e.code)) return { code: e.code, text };
+		if (Array.isArray(e.messages)) text += ` ${e.messages.filter((m) => typeof m === 'string').join(' ')}`;
+		for (const candidate of [e.code, e.httpCode]) {
+			if (!code && typeof candidate === 'string' && ERROR_CODE.test(candidate)) code = candidate;
+		}
 		current = e.cause;
 	}
-	return { text };
+	return { code, text };
 }
 
 /** Classify a failure that happened before any HTTP response arrived. */
 export function classifyTransportError(path: string, error: unknown): FailureInfo {
 	const { code, text } = findCode(error);
 	const base = { path };
-	if (code === 'ERR_CANCELED' || /aborted|canceled/i.test(text)) {
+	const timeout = { ...base, kind: 'timeout' as const, retryable: true, mayHaveBeenApplied: true };
+	const refused = { ...base, kind: 'connection_refused' as const, retryable: true, mayHaveBeenApplied: false };
+	const reset = { ...base, kind: 'connection_reset' as const, retryable: true, mayHaveBeenApplied: true };
+	if (code === 'ERR_CANCELED') return { ...base, kind: 'cancelled', retryable: false, mayHaveBeenApplied: true };
+	if (code && NETWORK_TIMEOUT.has(code)) return timeout;
+	if (code && NETWORK_REFUSED.has(code)) return refused;
+	if (code && NETWORK_RESET.has(code)) return reset;
+	// No recognisable code: fall back to the text, most specific first.
+	if (/\b(canceled|cancelled)\b/i.test(text) && !/timeout/i.test(text)) {
 		return { ...base, kind: 'cancelled', retryable: false, mayHaveBeenApplied: true };
 	}
-	if ((code && NETWORK_TIMEOUT.has(code)) || /timeout/i.test(text)) {
-		return { ...base, kind: 'timeout', retryable: true, mayHaveBeenApplied: true };
-	}
-	if (code && NETWORK_REFUSED.has(code)) {
-		return { ...base, kind: 'connection_refused', retryable: true, mayHaveBeenApplied: false };
-	}
-	if ((code && NETWORK_RESET.has(code)) || /socket hang up|ECONNRESET/i.test(text)) {
-		return { ...base, kind: 'connection_reset', retryable: true, mayHaveBeenApplied: true };
-	}
-	// Unknown transport problem: assume the worst for money safety.
-	return { ...base, kind: 'connection_reset', retryable: true, mayHaveBeenApplied: true };
+	if (/timeout|timed out/i.test(text)) return timeout;
+	if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN/.test(text)) return refused;
+	// Unknown transport problem (socket hang up, reset, anything else): assume the worst for money safety.
+	return reset;
 }
 
 export function classifyHttpStatus(path: string, status: number): FailureInfo {
