@@ -171,6 +171,21 @@ async function main() {
 	checks.ok('npm pack ships the credential and both nodes', fixtures.PACKED_FILES.every((f) => pack.files.includes(f)), {
 		missing: fixtures.PACKED_FILES.filter((f) => !pack.files.includes(f)),
 	});
+	// n8n's loader requires each listed file and instantiates `exports[<file name up to the first dot>]`
+	// (n8n-core DirectoryLoader.loadClass), so the class must be named exactly like its file.
+	for (const rel of fixtures.PACKED_FILES) {
+		const className = path.basename(rel).split('.')[0];
+		/** @type {Record<string, unknown>} */
+		let exported = {};
+		try {
+			exported = require(path.join(ROOT, rel));
+		} catch (e) {
+			exported = { error: String(/** @type {Error} */ (e).message) };
+		}
+		checks.ok(`${rel} exports class ${className} (n8n derives the class name from the file name)`, typeof exported[className] === 'function', {
+			exports: Object.keys(exported),
+		});
+	}
 	await phases.time('versions (in parallel)', () =>
 		Promise.all(versions.map((v) => runVersion(v === 1 ? installs.v1 : installs.v2, pack))).then(() => undefined),
 	);
