@@ -5,7 +5,7 @@ import { nodeProperties } from './actions/description';
 import { router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
 
-export class CCPayment implements INodeType {
+export class CcPayment implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'CCPayment',
 		name: 'ccPayment',

@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { checkAndRemember, boundFor, STATIC_DATA_KEY } from './dedup';
+import { boundFor, checkAndRemember, rememberInProcess, STATIC_DATA_KEY } from './dedup';
 import { applyFilter, classify, dedupKey, normalise, statusOf, toStringList } from './events';
 import {
 	DEFAULT_TIMESTAMP_TOLERANCE_SECONDS,
@@ -43,26 +43,30 @@ interface ReplyTarget {
 	end?: (body?: string) => unknown;
 }
 
-/**
- * Answer the request ourselves with a non-2xx status and a short plain-text reason, then tell n8n
- * not to answer again and not to run the workflow. CCPayment treats anything but 200 + "success"
- * as not delivered and retries.
- */
-function refuse(res: ReplyTarget, code: number, reason: string): IWebhookResponseData {
+/** Answer the request ourselves with a status and a short plain-text body. */
+function reply(res: ReplyTarget, code: number, body: string): void {
 	if (!res.headersSent && typeof res.setHeader === 'function') {
 		res.setHeader('Content-Type', 'text/plain; charset=utf-8');
 	}
 	if (typeof res.status === 'function' && typeof res.send === 'function') {
 		res.status(code);
-		res.send(reason);
+		res.send(body);
 	} else {
 		res.statusCode = code;
-		if (typeof res.end === 'function') res.end(reason);
+		if (typeof res.end === 'function') res.end(body);
 	}
+}
+
+/**
+ * Refuse with a non-2xx status and a short reason, and tell n8n not to answer again and not to run
+ * the workflow. CCPayment treats anything but 200 + "success" as not delivered and retries.
+ */
+function refuse(res: ReplyTarget, code: number, reason: string): IWebhookResponseData {
+	reply(res, code, reason);
 	return { noWebhookResponse: true };
 }
 
-export class CCPaymentTrigger implements INodeType {
+export class CcPaymentTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'CCPayment Trigger',
 		name: 'ccPaymentTrigger',
@@ -89,8 +93,8 @@ export class CCPaymentTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
-				// When a run starts, n8n answers with the evaluated responseData (default: the literal
-				// text "firstEntryJson"), not with webhookResponse; make it the acknowledgement body.
+				// Deliveries that start a run are acknowledged by webhook() itself (see there); this
+				// only matters if n8n ever answers on the node's behalf.
 				responseData: '={{ $parameter["options"]["ackBody"] || "success" }}',
 				path: 'webhook',
 			},
@@ -307,11 +311,17 @@ export class CCPaymentTrigger implements INodeType {
 		if (options.ignoreDuplicates !== false) {
 			const key = dedupKey(payload);
 			if (key) {
+				const bound = boundFor(tolerance);
+				// In-process first: synchronous, so simultaneous copies cannot both pass.
+				const node = this.getNode();
+				const scope = `${this.getWorkflow().id ?? ''}:${node.id ?? node.name}:${this.getMode()}`;
+				const seenInProcess = rememberInProcess(scope, key, receivedAtMs, bound);
+				// Then the persistent store in static data (survives restarts).
 				const staticData = this.getWorkflowStaticData('node');
-				const seen = checkAndRemember(staticData[STATIC_DATA_KEY], key, receivedAtMs, boundFor(tolerance));
+				const seen = checkAndRemember(staticData[STATIC_DATA_KEY], key, receivedAtMs, bound);
 				// Assign (not mutate) so n8n notices the change and saves it with the workflow.
 				if (seen.changed) staticData[STATIC_DATA_KEY] = seen.state as unknown as IDataObject;
-				if (seen.duplicate) return { webhookResponse: ackBody };
+				if (seen.duplicate || seenInProcess) return { webhookResponse: ackBody };
 			}
 		}
 
@@ -322,9 +332,14 @@ export class CCPaymentTrigger implements INodeType {
 			headers: options.includeHeaders === true ? safeHeaders(headers) : undefined,
 		});
 
+		// Acknowledge here rather than through webhookResponse: n8n saves static data when the
+		// response is handed over. With noWebhookResponse that happens before the run is created;
+		// n8n 2.x otherwise creates the run first, which resets the "static data changed" flag, so
+		// the new dedup key would never be saved and every redelivery would start a run.
+		reply(res, 200, ackBody);
 		return {
+			noWebhookResponse: true,
 			workflowData: [[{ json: { ...payload, ccpayment } as unknown as IDataObject }]],
-			webhookResponse: ackBody,
 		};
 	}
 }

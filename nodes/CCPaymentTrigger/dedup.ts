@@ -84,3 +84,46 @@ export function checkAndRemember(
 	const changed = kept.length !== before.entries.length || !duplicate;
 	return { duplicate, state: { version: 1, entries: kept }, changed };
 }
+
+/**
+ * In-process layer in front of the static-data store. Static data is loaded per request, so two
+ * copies of a delivery arriving together could both pass it; this synchronous check-and-record
+ * makes that atomic within one n8n process (the main process serves production webhooks in regular
+ * mode). It is bounded like the static-data store and holds at most MAX_SCOPES trigger nodes.
+ * It does not survive a restart; the static-data store does.
+ */
+const MAX_SCOPES = 200;
+const processMemory = new Map<string, Map<string, number>>();
+
+export function rememberInProcess(
+	scope: string,
+	key: string,
+	nowMs: number,
+	bound: DedupBound = { maxEntries: MAX_ENTRIES, maxAgeMs: MAX_AGE_MS },
+): boolean {
+	let seen = processMemory.get(scope);
+	if (!seen) {
+		seen = new Map();
+		processMemory.set(scope, seen);
+		if (processMemory.size > MAX_SCOPES) {
+			const oldestScope = processMemory.keys().next().value;
+			if (oldestScope !== undefined) processMemory.delete(oldestScope);
+		}
+	}
+	const first = seen.get(key);
+	if (first !== undefined && first >= nowMs - bound.maxAgeMs) return true;
+	if (first !== undefined) seen.delete(key);
+	seen.set(key, nowMs);
+	while (seen.size > Math.max(1, bound.maxEntries)) {
+		const oldestKey = seen.keys().next().value;
+		if (oldestKey === undefined) break;
+		seen.delete(oldestKey);
+	}
+	return false;
+}
+
+/** Forget the in-process memory of one scope (or all). Used by tests. */
+export function forgetInProcess(scope?: string): void {
+	if (scope === undefined) processMemory.clear();
+	else processMemory.delete(scope);
+}

@@ -10,7 +10,7 @@ const assert = require('node:assert/strict');
 
 const { startSimulator, TOKENS, COIN } = require('../../simulator');
 const { runNode, loadOptions, listSearch } = require('../helpers/n8n-harness');
-const { CCPayment } = require('../../dist/nodes/CCPayment/CcPayment.node');
+const { CcPayment: CCPayment } = require('../../dist/nodes/CCPayment/CcPayment.node');
 
 /** A resourceLocator value in "ID" mode. */
 const byId = (/** @type {string} */ value) => ({ __rl: true, mode: 'id', value });

@@ -75,3 +75,17 @@ test('a bound below one still keeps the newest key', () => {
 	const r = checkAndRemember({ version: 1, entries: [['a', T0]] }, 'b', T0 + 1, { maxEntries: 0, maxAgeMs: MAX_AGE_MS });
 	assert.deepEqual(r.state.entries, [['b', T0 + 1]]);
 });
+
+test('rememberInProcess: check-and-record per scope, bounded by entries and age', () => {
+	const { rememberInProcess, forgetInProcess } = require('../../dist/nodes/CCPaymentTrigger/dedup');
+	const scope = `unit-${Math.random()}`;
+	const bound = { maxEntries: 3, maxAgeMs: 1000 };
+	assert.equal(rememberInProcess(scope, 'a', 0, bound), false, 'first time');
+	assert.equal(rememberInProcess(scope, 'a', 10, bound), true, 'seen');
+	assert.equal(rememberInProcess(`${scope}-2`, 'a', 10, bound), false, 'scopes are separate');
+	assert.equal(rememberInProcess(scope, 'a', 2000, bound), false, 'aged out, recorded again');
+	for (const k of ['b', 'c', 'd']) rememberInProcess(scope, k, 2001, bound);
+	assert.equal(rememberInProcess(scope, 'a', 2002, bound), false, 'evicted by three newer keys');
+	forgetInProcess(scope);
+	assert.equal(rememberInProcess(scope, 'd', 2003, bound), false, 'forgotten');
+});

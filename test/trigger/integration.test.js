@@ -10,7 +10,7 @@ const assert = require('node:assert/strict');
 
 const { startSimulator, TOKENS } = require('../../simulator');
 const { startWebhookHost } = require('../helpers/n8n-harness');
-const { CCPaymentTrigger } = require('../../dist/nodes/CCPaymentTrigger/CcPaymentTrigger.node');
+const { CcPaymentTrigger: CCPaymentTrigger } = require('../../dist/nodes/CCPaymentTrigger/CcPaymentTrigger.node');
 const { signedHeaders } = require('../../dist/nodes/CCPayment/transport/signer');
 const { WEBHOOKS } = require('./vectors');
 

@@ -7,12 +7,15 @@
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
 
-const { CCPaymentTrigger } = require('../../dist/nodes/CCPaymentTrigger/CcPaymentTrigger.node');
+const { CcPaymentTrigger: CCPaymentTrigger } = require('../../dist/nodes/CCPaymentTrigger/CcPaymentTrigger.node');
 const { sign, nowSeconds } = require('../../dist/nodes/CCPayment/transport/signer');
 const { VECTOR_A, WEBHOOKS, vectorHeaders } = require('./vectors');
 
 const node = new CCPaymentTrigger();
 const DEFAULTS = Object.fromEntries(node.description.properties.map((p) => [p.name, p.default]));
+
+/** @type {WeakMap<object, string>} */
+const workflowIds = new WeakMap();
 
 /** A response object recording what the node sent itself. */
 function fakeResponse() {
@@ -32,7 +35,7 @@ function fakeResponse() {
 /**
  * @param {{ body?: string | Buffer, headers?: Record<string, any>, parameters?: Record<string, any>,
  *   credentials?: Record<string, any> | null, staticData?: Record<string, any>, lazyRawBody?: boolean, ip?: string,
- *   readRawBodyFails?: boolean }} opts
+ *   readRawBodyFails?: boolean, workflowId?: string }} opts
  */
 async function deliver(opts) {
 	const body = opts.body === undefined ? undefined : Buffer.isBuffer(opts.body) ? opts.body : Buffer.from(opts.body, 'utf8');
@@ -49,7 +52,14 @@ async function deliver(opts) {
 	const res = fakeResponse();
 	const parameters = { ...DEFAULTS, ...(opts.parameters ?? {}) };
 	const staticData = opts.staticData ?? {};
+	// Deliveries sharing a static-data object belong to the same workflow (and in-process dedup scope).
+	let workflowId = opts.workflowId ?? workflowIds.get(staticData);
+	if (!workflowId) {
+		workflowId = `wf-${workflowIds.size + 1}-${Math.random().toString(36).slice(2)}`;
+		workflowIds.set(staticData, workflowId);
+	}
 	const ctx = {
+		getWorkflow: () => ({ id: workflowId, name: 'Test', active: true }),
 		getRequestObject: () => req,
 		getResponseObject: () => res,
 		getHeaderData: () => req.headers,
@@ -107,8 +117,11 @@ test('lifecycle methods are explicit no-ops that succeed', async () => {
 test('each vector-A type (window off) runs the workflow once with payload + ccpayment block and acks "success"', async () => {
 	for (const [type, { body, sign: s }] of Object.entries(WEBHOOKS)) {
 		const { result, res } = await deliver({ body, headers: vectorHeaders(s), parameters: { options: { timestampTolerance: 0 } } });
-		assert.equal(res.body, undefined, `${type}: node did not answer itself`);
-		assert.equal(result.webhookResponse, 'success');
+		// Runs are acknowledged by the node itself (so n8n saves the dedup key before the run starts).
+		assert.equal(res.statusCode, 200, `${type}: 200`);
+		assert.equal(res.body, 'success', `${type}: node answered the ack itself`);
+		assert.equal(result.noWebhookResponse, true);
+		assert.equal(result.webhookResponse, undefined);
 		assert.equal(result.workflowData?.length, 1);
 		assert.equal(result.workflowData[0].length, 1);
 		const json = result.workflowData[0][0].json;
@@ -231,13 +244,13 @@ test('duplicates: the same record and status is acked without a second run; a ne
 test('custom ack body, Include Headers (without Sign), App ID check off, IP allow-list 403', async () => {
 	const body = WEBHOOKS.refund.body;
 	const r1 = await deliver({ body, headers: freshHeaders(body), parameters: { options: { ackBody: 'Success', includeHeaders: true } } });
-	assert.equal(r1.result.webhookResponse, 'Success');
+	assert.equal(r1.res.body, 'Success');
 	const h = r1.result.workflowData?.[0][0].json.ccpayment.headers;
 	assert.equal(h.appid, VECTOR_A.appId);
 	assert.equal('sign' in h, false);
 	assert.ok(!JSON.stringify(r1.result).includes(VECTOR_A.appSecret));
 	const r2 = await deliver({ body, headers: freshHeaders(body), parameters: { options: { ackBody: '' } } });
-	assert.equal(r2.result.webhookResponse, 'success', 'empty ack body falls back to success');
+	assert.equal(r2.res.body, 'success', 'empty ack body falls back to success');
 
 	const noAppId = freshHeaders(body);
 	delete noAppId.appid;
@@ -258,4 +271,31 @@ test('verification uses the raw bytes even when the parsed body differs', async 
 	const { result } = await deliver({ body, headers: freshHeaders(body) });
 	assert.equal(result.workflowData?.[0][0].json.tampered, undefined);
 	assert.equal(result.workflowData?.[0][0].json.record_id, '202311140952301724307418092105728');
+});
+
+test('in-process dedup: a redelivery is caught even when static data was not persisted, and simultaneous copies run once', async () => {
+	const body = WEBHOOKS.api_withdrawal.body;
+	const workflowId = `wf-lost-${Math.random()}`;
+	// Each request gets a fresh static-data object, as if n8n had not saved the previous key.
+	const first = await deliver({ body, headers: freshHeaders(body), staticData: {}, workflowId });
+	assert.equal(first.result.workflowData?.length, 1);
+	const again = await deliver({ body, headers: freshHeaders(body), staticData: {}, workflowId });
+	assert.deepEqual(again.result, { webhookResponse: 'success' }, 'no second run');
+	assert.equal(/** @type {any} */ (again.staticData).ccpaymentDedup.entries.length, 1, 'and the key is written to static data again');
+
+	// Five copies at the same moment, each with its own static-data load: exactly one run.
+	const burstBody = WEBHOOKS.refund.body;
+	const burstWorkflow = `wf-burst-${Math.random()}`;
+	const results = await Promise.all(
+		Array.from({ length: 5 }, () => deliver({ body: burstBody, headers: freshHeaders(burstBody), staticData: {}, workflowId: burstWorkflow })),
+	);
+	assert.equal(results.filter((r) => r.result.workflowData).length, 1);
+	for (const r of results) {
+		assert.equal(r.res.statusCode, 200);
+		assert.ok(r.res.body === 'success' || r.result.webhookResponse === 'success', 'every copy is acknowledged');
+	}
+
+	// Another workflow (or the Test URL's mode) has its own memory.
+	const other = await deliver({ body, headers: freshHeaders(body), staticData: {}, workflowId: `${workflowId}-other` });
+	assert.equal(other.result.workflowData?.length, 1);
 });
