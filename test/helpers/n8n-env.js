@@ -78,6 +78,18 @@ function ensureN8nEnvironment() {
 	Container.get(core.ErrorReporter);
 	Container.get(core.BinaryDataService);
 
+	// ExecuteContext's helpers fetch SSHClientsManager from the Container, whose constructor starts a
+	// ref'd 60 s setInterval (ScheduledTaskManager, used by trigger/poll contexts, does the same). In
+	// the n8n server that is harmless; in a test process it keeps node --test from ever exiting.
+	// Create them now and unref their timers (they keep working while the process is alive).
+	for (const [file, exportName, timer] of [
+		['execution-engine/ssh-clients-manager', 'SSHClientsManager', 'cleanupTimer'],
+		['execution-engine/scheduled-task-manager', 'ScheduledTaskManager', 'logInterval'],
+	]) {
+		const service = Container.get(require(path.join(coreDir, 'dist', file))[exportName]);
+		service[timer]?.unref?.();
+	}
+
 	if (typeof workflow.Expression.setExpressionEngine === 'function') {
 		workflow.Expression.setExpressionEngine('legacy');
 	}
