@@ -8,8 +8,13 @@
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
 
+const os = require('node:os');
+const fs = require('node:fs');
+
 const { NodeOperationError } = require('n8n-workflow');
+const { ExecuteContext, InstanceSettings } = require('n8n-core');
 const { runNode, loadOptions, listSearch, assertPairedItems } = require('../helpers/n8n-harness');
+const { requireFromCore } = require('../helpers/n8n-env');
 
 /** Fails items whose json.fail is true; pairs output as configured by the `pairing` parameter. */
 class FakeWorker {
@@ -103,7 +108,11 @@ test("continueOnFail sets the node's onError so this.continueOnFail() is true, a
 });
 
 test('node naming, type and version follow n8n: defaults.name, <package>.<name>, latest version unless given', async () => {
-	const { node } = await runNode(FakeWorker, {});
+	const { node, context } = await runNode(FakeWorker, {});
+	assert.ok(context instanceof ExecuteContext, "n8n-core's real ExecuteContext");
+	const instanceSettings = requireFromCore('@n8n/di').Container.get(InstanceSettings);
+	assert.ok(instanceSettings.n8nFolder.startsWith(os.tmpdir()), 'instance folder in the temp dir, never ~/.n8n');
+	assert.ok(fs.existsSync(instanceSettings.n8nFolder), 'the real InstanceSettings wrote its settings there');
 	assert.equal(node.name, 'Fake Worker');
 	assert.equal(node.type, 'n8n-nodes-ccpayment.fakeWorker');
 	assert.equal(node.typeVersion, 2);
