@@ -8,7 +8,8 @@
  * (BaseExecuteContext constructor), `ErrorReporter` and `GlobalConfig`. The n8n CLI registers real
  * instances at boot; here we register the same classes, configured so that nothing touches ~/.n8n:
  *
- * - `InstanceSettingsConfig` points at a fresh temp dir (os.tmpdir()), removed when the process exits.
+ * - `InstanceSettingsConfig` points at a fresh temp dir (os.tmpdir()/ccpayment-n8n-harness-<pid>-*),
+ *   removed when the process exits; folders of killed processes are swept by the next harness start.
  *   The real `InstanceSettings` then writes its settings file there (with a fixed test encryption key).
  * - `GlobalConfig.logging.level` is 'silent' (set N8N_HARNESS_LOG_LEVEL=debug|info|warn|error to see
  *   n8n-core's own log lines while debugging a test).
@@ -33,6 +34,43 @@ function requireFromCore(id) {
 }
 
 const TEST_ENCRYPTION_KEY = 'ccpayment-harness-test-encryption-key';
+const TEMP_PREFIX = 'ccpayment-n8n-harness-';
+
+/** @param {number} pid */
+function isAlive(pid) {
+	try {
+		process.kill(pid, 0); // signal 0: existence check only, nothing is sent
+		return true;
+	} catch (error) {
+		return error.code === 'EPERM';
+	}
+}
+
+/**
+ * Remove instance folders left by harness processes that were killed (SIGKILL/SIGTERM skip 'exit').
+ * Folder names carry the owner's pid; folders of live processes are left alone.
+ */
+function sweepStaleTempDirs() {
+	const tmp = os.tmpdir();
+	let names = [];
+	try {
+		names = fs.readdirSync(tmp).filter((n) => n.startsWith(TEMP_PREFIX));
+	} catch {
+		return;
+	}
+	for (const name of names) {
+		const full = path.join(tmp, name);
+		try {
+			const owner = /^ccpayment-n8n-harness-(\d+)-/.exec(name);
+			const stale = owner
+				? Number(owner[1]) !== process.pid && !isAlive(Number(owner[1]))
+				: Date.now() - fs.statSync(full).mtimeMs > 15 * 60 * 1000; // folders from before pids were in the name
+			if (stale) fs.rmSync(full, { recursive: true, force: true });
+		} catch {
+			// another process may be sweeping the same folder
+		}
+	}
+}
 
 /** @type {{ tempDir: string, n8nFolder: string } | undefined} */
 let state;
@@ -47,7 +85,8 @@ function ensureN8nEnvironment() {
 	const core = require('n8n-core');
 	const workflow = require('n8n-workflow');
 
-	const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccpayment-n8n-harness-'));
+	sweepStaleTempDirs();
+	const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), `${TEMP_PREFIX}${process.pid}-`));
 	const n8nFolder = path.join(tempDir, '.n8n');
 	process.once('exit', () => {
 		try {
