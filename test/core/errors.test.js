@@ -35,6 +35,9 @@ test('signature, timestamp and App ID problems point at the secret, the clock an
 	assert.match(String(hintFor(ts)), /clock/);
 	const app = classifyBusinessError(PATH, { code: 100003, msg: 'appid not found' });
 	assert.match(String(hintFor(app)), /App ID/);
+	const sigNamingTimestamp = classifyBusinessError(PATH, { code: 100001, msg: 'signature verification failed: Sign does not match Appid + secret + Timestamp + body' });
+	assert.match(String(hintFor(sigNamingTimestamp)), /App Secret/, 'a signature message that names the Timestamp is still about the secret');
+	assert.match(String(hintFor(classifyBusinessError(PATH, { code: 1, msg: 'request timestamp out of range' }))), /clock/);
 	const other = classifyBusinessError(PATH, { code: 100009, msg: 'insufficient balance' });
 	assert.equal(hintFor(other), undefined);
 	assert.equal(messageFor(other), 'CCPayment rejected the request (code 100009: insufficient balance)');

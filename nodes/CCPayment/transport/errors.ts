@@ -45,7 +45,8 @@ export const CODE_USER_NOT_FOUND = 224083;
 
 const RATE_LIMIT_TEXT = /rate.?limit|too many|frequen|request limit/i;
 const SIGNATURE_TEXT = /sign/i;
-const TIMESTAMP_TEXT = /timestamp|expired|time ?out of range/i;
+// Expiry wording only: signature messages often name the Timestamp as one of the signed parts.
+const TIMESTAMP_TEXT = /expired|out of range|too (old|new|far)|clock|time ?window/i;
 const APP_ID_TEXT = /app ?id|merchant not (found|exist)/i;
 
 export function classifyBusinessError(path: string, envelope: { code: number; msg?: string; reason?: string }): FailureInfo {
