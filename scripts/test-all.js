@@ -25,23 +25,38 @@ function testFiles() {
 		.map((f) => path.join('test', f));
 }
 
-/** @typedef {{ name: string, cmd: string, argv: string[], parse: string }} Step */
+/** @typedef {{ name: string, cmd: string, argv: string[], parse: string, timeoutMin?: number }} Step */
 /** @type {Step[]} */
 const steps = [
-	{ name: 'build', cmd: 'npm', argv: ['run', 'build'], parse: 'none' },
-	{ name: 'typecheck', cmd: 'npm', argv: ['run', 'typecheck'], parse: 'none' },
-	{ name: 'gates', cmd: process.execPath, argv: ['scripts/gates.js'], parse: 'summary-line' },
+	{ name: 'build', cmd: 'npm', argv: ['run', 'build'], parse: 'none', timeoutMin: 5 },
+	{ name: 'typecheck', cmd: 'npm', argv: ['run', 'typecheck'], parse: 'none', timeoutMin: 5 },
+	{ name: 'gates', cmd: process.execPath, argv: ['scripts/gates.js'], parse: 'summary-line', timeoutMin: 10 },
 	// Explicit file list: Node 20 would otherwise also run every helper module under test/ as a test.
-	{ name: 'tests', cmd: process.execPath, argv: ['--test', '--test-reporter=tap', ...testFiles()], parse: 'node-test' },
-	{ name: 'e2e', cmd: process.execPath, argv: ['scripts/e2e/run.js'], parse: 'summary-line' },
+	{ name: 'tests', cmd: process.execPath, argv: ['--test', '--test-reporter=tap', ...testFiles()], parse: 'node-test', timeoutMin: 20 },
+	{ name: 'e2e', cmd: process.execPath, argv: ['scripts/e2e/run.js'], parse: 'summary-line', timeoutMin: 40 },
 ].filter((s) => (only.length ? only.includes(s.name) : !(skipE2e && s.name === 'e2e')));
 
 /** @param {Step} step @returns {Promise<{code: number, output: string, seconds: number}>} */
 function run(step) {
 	return new Promise((resolve) => {
 		const started = Date.now();
-		const child = spawn(step.cmd, step.argv, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+		const child = spawn(step.cmd, step.argv, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: process.env, detached: true });
 		let output = '';
+		// A hung step (e.g. a test file whose process never exits) must not eat CI's whole budget:
+		// kill its process group (SIGTERM lets the e2e suite stop n8n by PID first) and count a failure.
+		const limitMs = (step.timeoutMin ?? 30) * 60_000;
+		const timer = setTimeout(() => {
+			output += `\n${step.name} exceeded ${step.timeoutMin ?? 30} minutes and was stopped\n`;
+			console.error(`\n!!! ${step.name} exceeded ${step.timeoutMin ?? 30} minutes; stopping it`);
+			try {
+				process.kill(-(child.pid ?? 0), 'SIGTERM');
+				setTimeout(() => {
+					try {
+						process.kill(-(child.pid ?? 0), 'SIGKILL');
+					} catch {}
+				}, 15_000).unref();
+			} catch {}
+		}, limitMs);
 		child.stdout.on('data', (d) => {
 			output += d;
 			process.stdout.write(d);
@@ -50,7 +65,10 @@ function run(step) {
 			output += d;
 			process.stderr.write(d);
 		});
-		child.on('close', (code) => resolve({ code: code ?? 1, output, seconds: (Date.now() - started) / 1000 }));
+		child.on('close', (code) => {
+			clearTimeout(timer);
+			resolve({ code: code ?? 1, output, seconds: (Date.now() - started) / 1000 });
+		});
 	});
 }
 
