@@ -1,0 +1,333 @@
+// @ts-check
+'use strict';
+/**
+ * Throughput benchmark (not a test; prints figures; exit code 0 unless something crashed).
+ *
+ *   node scripts/bench.js [--items 1000] [--latency-ms 100] [--rps 95] [--concurrency 20]
+ *                         [--skip-n8n] [--n8n 1|2|both] [--no-defaults] [--keep]
+ *
+ * Needs a build (dist/). The simulator runs in this process with `latencyMs` = --latency-ms added to
+ * every API request and its rate limit ON at CCPayment's 100 requests/s per IP, so any overrun shows
+ * up as limit errors in its request log.
+ *
+ * Route A (this package): --items Coin > Get Rate items, then --items Withdrawal > Create items
+ * (unique merchant_order_ids, to a Cwallet ID), through the CCPayment node with
+ * maxRequestsPerSecond = --rps and maxConcurrentRequests = --concurrency:
+ *   - in-process, through the n8n-core harness (a child process, so its peak RSS is the node's);
+ *   - in real n8n (1.123.81 and/or 2.41.1 from the e2e cache) when installed: Manual Trigger -> Code
+ *     (N items) -> CCPayment, run with `n8n execute --id`.
+ *   Also the node's defaults (50 req/s, 10 in flight) in-process, for Get Rate (skip: --no-defaults).
+ * Route B (what users do today, real n8n only): Code node signing each item with require('crypto')
+ * -> HTTP Request node with default settings, token/rate for the same items.
+ *
+ * Figures: "window" = first request received by the simulator -> last response finished (excludes
+ * n8n's boot); req/s = answered requests / window; server p50/p99 = per request, from the
+ * simulator's HTTP server receiving it to finishing the answer (includes the added latency);
+ * client p50/p99 (in-process only) = from the request leaving axios to the end of the response body.
+ * Peak RSS = VmHWM of the process running the node (n8n execute, or the harness child).
+ */
+const path = require('node:path');
+
+const procs = require('./e2e/lib/procs');
+const { startSimulator } = require('../simulator');
+const common = require('./perf/common');
+const workloads = require('./perf/workloads');
+const n8nBench = require('./perf/n8n-bench');
+
+const { fmtMs, fmtNum, fmtMb } = common;
+
+/** @typedef {ReturnType<typeof import('./perf/common').serverProbe>} Probe */
+
+const args = common.parseArgs(process.argv.slice(2));
+const COUNT = common.numberArg(args, 'items', common.numberArg(args, 'count', 1000, { min: 1, integer: true }), { min: 1, max: 100000, integer: true });
+const LATENCY = common.numberArg(args, 'latency-ms', 100, { min: 0, max: 10000 });
+const RPS = common.numberArg(args, 'rps', 95, { min: 1, max: 100, integer: true });
+const CONCURRENCY = common.numberArg(args, 'concurrency', 20, { min: 1, max: 100, integer: true });
+const RATE_LIMIT = common.numberArg(args, 'rate-limit', 100, { min: 0, integer: true });
+const which = String(args.n8n ?? '1');
+/** @type {Array<1 | 2>} */
+const VERSIONS = args['skip-n8n'] ? [] : which === 'both' ? [1, 2] : which === '2' ? [2] : [1];
+const TUNED = { maxRequestsPerSecond: RPS, maxConcurrentRequests: CONCURRENCY };
+const TUNED_LABEL = `${RPS} rps / ${CONCURRENCY} in flight`;
+const TARGET_RPS = 90;
+const TARGET_RATIO = 4;
+
+/** @param {string} m */
+const say = (m) => process.stdout.write(`${m}\n`);
+
+/**
+ * @typedef {{ route: string, where: string, op: string, settings: string, items: number, ok: number,
+ *   windowMs?: number, perSecond?: number, goodPerSecond?: number, serverP50?: number, serverP99?: number,
+ *   clientP50?: number, clientP99?: number, limitErrors: number, peakRssKb?: number, groupPeakKb?: number,
+ *   nodeMs?: number, processMs?: number, duplicates?: number, maxPerSecondWindow?: number }} Row
+ */
+
+/** @type {Row[]} */
+const rows = [];
+/** @type {string[]} */
+const notes = [];
+
+/** @type {import('../simulator').Simulator | undefined} */
+let sim;
+/** @type {ReturnType<typeof common.limiterTrace> | undefined} */
+let trace;
+/** @type {Array<() => Promise<void>>} */
+const cleanups = [];
+/** @type {Promise<void> | undefined} */
+let cleaning;
+function cleanup() {
+	cleaning ??= (async () => {
+		for (const fn of cleanups.reverse()) await fn().catch(() => undefined);
+		await procs.stopAll(10000);
+		if (sim) await sim.stop().catch(() => undefined);
+	})();
+	return cleaning;
+}
+procs.installExitHandlers(cleanup);
+
+/**
+ * Simulator figures for the run just finished.
+ * @param {Probe} probe
+ * @param {string} endpoint
+ * @param {string} label for notes
+ */
+function simFigures(probe, endpoint, label) {
+	if (!sim) throw new Error('no simulator');
+	if (!trace) throw new Error('no trace');
+	const s = probe.summary(endpoint);
+	const a = trace.analyse(LATENCY);
+	if (a.rejections.length) {
+		const shown = a.rejections.slice(0, 5).map((r) => `#${r.index + 1}: ${r.acceptedBefore} accepted in the 1 s before its check, ${r.receivedBefore} received in the 1 s before its arrival, checked ${fmtNum(r.lateMs)} ms late`);
+		notes.push(
+			`${label}: ${a.rejections.length} limit error(s). Max requests received in any 1 s: ${a.maxReceivedPerWindow}; max accepted in any 1 s: ${a.maxAcceptedPerWindow}; simulator timers up to ${fmtNum(a.maxCheckLateMs)} ms late; simulator event-loop delay max ${fmtNum(a.maxLoopDelayMs)} ms. ${shown.join('; ')}`,
+		);
+	}
+	const entries = sim.getRequests({ path: endpoint });
+	const good = entries.filter((e) => e.response?.code === 10000).length;
+	return {
+		windowMs: s.windowMs,
+		perSecond: s.perSecond,
+		goodPerSecond: s.windowMs ? (good / s.windowMs) * 1000 : undefined,
+		serverP50: s.p50,
+		serverP99: s.p99,
+		limitErrors: common.limitErrors(sim),
+		requests: s.requests,
+		maxPerSecondWindow: a.maxReceivedPerWindow,
+	};
+}
+
+/** Duplicate debits and debit count for this run's merchant_order_ids. @param {string} prefix */
+function ledgerCheck(prefix) {
+	if (!sim) throw new Error('no simulator');
+	const ledger = sim.ledger(sim.merchant.appId);
+	const debits = ledger.withdrawal_debits[sim.merchant.appId] ?? {};
+	const mine = Object.entries(debits).filter(([id]) => id.startsWith(`${prefix}-`));
+	return { debited: mine.length, duplicates: mine.filter(([, n]) => n > 1).length };
+}
+
+async function freshSimulator() {
+	if (!sim) throw new Error('no simulator');
+	await sim.reset({ keepConfig: true });
+	// Let any straggling connection of the previous run close before measuring again.
+	await new Promise((r) => setTimeout(r, 300));
+}
+
+/**
+ * Route A in-process: a harness child process.
+ * @param {Probe} probe
+ * @param {'rate' | 'withdraw'} op
+ * @param {Record<string, number>} options
+ * @param {string} settings label
+ */
+async function inProcess(probe, op, options, settings) {
+	if (!sim) throw new Error('no simulator');
+	await freshSimulator();
+	probe.reset();
+	trace?.reset();
+	const prefix = `bench-${op}-${Date.now().toString(36)}`;
+	const spec = { simUrl: sim.url, appId: sim.merchant.appId, appSecret: sim.merchant.appSecret, op, count: COUNT, prefix, options };
+	const r = await procs.run('harness worker', process.execPath, [path.join(__dirname, 'perf', 'harness-worker.js')], {
+		env: { ...process.env, CCPAYMENT_BENCH_SPEC: JSON.stringify(spec) },
+		timeoutMs: 30 * 60 * 1000,
+	});
+	if (r.code !== 0) throw new Error(`harness worker failed (exit ${r.code}): ${r.stderr.trim().split('\n').slice(-10).join('\n')}`);
+	const out = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}');
+	const endpoint = op === 'rate' ? 'token/rate' : 'withdraw';
+	const f = simFigures(probe, endpoint, `in-process ${endpoint} (${settings})`);
+	const ledger = op === 'withdraw' ? ledgerCheck(prefix) : undefined;
+	if (out.errors) notes.push(`in-process ${op} (${settings}): ${out.errors} item(s) failed, e.g. ${out.firstError}`);
+	if (ledger && ledger.debited !== out.ok) notes.push(`in-process withdraw: ${out.ok} items created but ${ledger.debited} debited`);
+	rows.push({
+		route: 'A ours',
+		where: 'in-process (n8n-core harness)',
+		op: endpoint,
+		settings,
+		items: out.items,
+		ok: out.ok,
+		...f,
+		clientP50: out.client.p50,
+		clientP99: out.client.p99,
+		peakRssKb: out.peakRssKb,
+		nodeMs: out.wallMs,
+		duplicates: ledger?.duplicates,
+	});
+}
+
+/**
+ * Real n8n: route A (both workloads) and route B.
+ * @param {Probe} probe
+ * @param {1 | 2} major
+ */
+async function realN8n(probe, major) {
+	if (!sim) throw new Error('no simulator');
+	if (!n8nBench.installed(major) && !args.install) {
+		notes.push(`real n8n ${major}.x is not installed in the e2e cache (${path.join('~', '.cache', 'ccpayment-e2e')}); run \`npm run test:e2e\` once or pass --install. Route B and the real-n8n rows were skipped.`);
+		return;
+	}
+	say(`\nreal n8n ${major}.x: installing the packed package into a throwaway user folder ...`);
+	const env = await n8nBench.prepare({ major, sim, log: (m) => say(`  ${m}`), keep: !!args.keep });
+	cleanups.push(() => env.cleanup());
+	const tag = Date.now().toString(36);
+	const ids = { rate: `ccpBenchRate${major}01`, withdraw: `ccpBenchWdrw${major}01`, http: `ccpBenchHttp${major}01` };
+	const prefix = `bench-n8n${major}-${tag}`;
+	await env.importWorkflows([
+		workloads.nodeWorkflow({ id: ids.rate, op: 'rate', count: COUNT, prefix, options: TUNED, type: env.type, credentials: env.credentials, continueOnFail: true }),
+		workloads.nodeWorkflow({ id: ids.withdraw, op: 'withdraw', count: COUNT, prefix, options: TUNED, type: env.type, credentials: env.credentials, continueOnFail: true }),
+		workloads.httpWorkflow({ id: ids.http, count: COUNT, simUrl: sim.url, merchant: sim.merchant, httpVersion: env.httpVersion }),
+	]);
+	const where = `n8n ${env.runtime.version} (execute)`;
+	for (const op of /** @type {const} */ (['rate', 'withdraw', 'http'])) {
+		await freshSimulator();
+		probe.reset();
+		trace?.reset();
+		say(`  ${where}: ${op} ...`);
+		const x = await env.execute(ids[op]);
+		const endpoint = op === 'withdraw' ? 'withdraw' : 'token/rate';
+		const f = simFigures(probe, endpoint, `${where} ${op === 'http' ? 'HTTP Request route' : endpoint}`);
+		const items = x.node?.items ?? [];
+		const ok =
+			op === 'withdraw'
+				? items.filter((j) => j.outcome === 'created' || j.outcome === 'already_existed').length
+				: op === 'rate'
+					? items.filter((j) => typeof j.price === 'string').length
+					: items.filter((j) => j.code === 10000 && j.data && typeof j.data.price === 'string').length;
+		if (x.code !== 0 || !x.node) notes.push(`${where} ${op}: exit ${x.code}${x.timedOut ? ' (timed out)' : ''}; ${x.tail}`);
+		const ledger = op === 'withdraw' ? ledgerCheck(prefix) : undefined;
+		if (ledger && ledger.debited !== ok) notes.push(`${where} withdraw: ${ok} items created but ${ledger.debited} debited`);
+		if (op === 'http') {
+			const limited = items.filter((j) => j.code !== 10000).length;
+			if (limited) notes.push(`${where} HTTP Request route: ${limited} of ${items.length} items are CCPayment error answers (HTTP 200 + error code, passed on as data by the HTTP Request node); e.g. ${JSON.stringify(items.find((j) => j.code !== 10000))}`);
+		}
+		rows.push({
+			route: op === 'http' ? 'B HTTP Request' : 'A ours',
+			where,
+			op: endpoint,
+			settings: op === 'http' ? `HTTP Request v${env.httpVersion} defaults + Code signing` : TUNED_LABEL,
+			items: items.length,
+			ok,
+			...f,
+			peakRssKb: x.rss.hwmKb || undefined,
+			groupPeakKb: x.rss.groupSize > 1 ? x.rss.groupPeakKb : undefined,
+			nodeMs: x.node?.executionTime,
+			processMs: x.totalMs,
+			duplicates: ledger?.duplicates,
+		});
+	}
+}
+
+function report() {
+	say('');
+	say(`Benchmark: ${COUNT} items per run, simulator latency ${LATENCY} ms per request, simulator rate limit ${RATE_LIMIT || 'off'} req/s per IP`);
+	say(`Node settings "tuned": maxRequestsPerSecond ${RPS}, maxConcurrentRequests ${CONCURRENCY}; "defaults": 50 / 10`);
+	say('');
+	say(
+		common.table(
+			['route', 'where', 'endpoint', 'settings', 'ok/items', 'window', 'req/s', 'good/s', 'max in 1 s', 'srv p50', 'srv p99', 'cli p50', 'cli p99', 'limit err', 'peak RSS', 'node time', 'dup debits'],
+			rows.map((r) => [
+				r.route,
+				r.where,
+				r.op,
+				r.settings,
+				`${r.ok}/${r.items}`,
+				r.windowMs === undefined ? '-' : `${(r.windowMs / 1000).toFixed(2)} s`,
+				fmtNum(r.perSecond),
+				fmtNum(r.goodPerSecond),
+				r.maxPerSecondWindow ?? '-',
+				fmtMs(r.serverP50),
+				fmtMs(r.serverP99),
+				fmtMs(r.clientP50),
+				fmtMs(r.clientP99),
+				r.limitErrors,
+				`${fmtMb(r.peakRssKb)}${r.groupPeakKb ? ` (group ${fmtMb(r.groupPeakKb)})` : ''}`,
+				r.nodeMs === undefined ? '-' : `${(r.nodeMs / 1000).toFixed(2)} s`,
+				r.duplicates === undefined ? '-' : r.duplicates,
+			]),
+		),
+	);
+	say('');
+	say('window = first request received by the simulator -> last response finished (n8n boot excluded); req/s = answered');
+	say('requests / window; good/s = code-10000 answers / window; max in 1 s = most requests the simulator received in any');
+	say('1 s window (its limit counts accepted ones per sliding 1 s); srv = per request on the simulator (includes the added');
+	say('latency); cli = per request as n8n-core/axios saw it (in-process only); node time = the node\'s executionTime in');
+	say('n8n\'s run data (harness: execute() wall time); peak RSS = VmHWM of the process running the node.');
+
+	say('');
+	say('Targets:');
+	const ours = rows.filter((r) => r.route === 'A ours' && r.settings === TUNED_LABEL);
+	for (const r of ours) {
+		const met = (r.perSecond ?? 0) >= TARGET_RPS && r.limitErrors === 0 && r.ok === COUNT;
+		say(`  [${met ? 'MET' : 'MISSED'}] >= ${TARGET_RPS} req/s with 0 limit errors: ${r.where} ${r.op}: ${fmtNum(r.perSecond)} req/s, ${r.limitErrors} limit errors, ${r.ok}/${r.items} ok`);
+	}
+	const theirs = rows.filter((r) => r.route === 'B HTTP Request');
+	for (const b of theirs) {
+		const a = ours.find((r) => r.where === b.where && r.op === 'token/rate');
+		if (!a) continue;
+		const raw = (a.perSecond ?? 0) / (b.perSecond || NaN);
+		const good = (a.goodPerSecond ?? 0) / (b.goodPerSecond || NaN);
+		say(`  ratio ours/theirs (${b.where}, token/rate): requests/s ${fmtNum(raw, 2)}x; good answers/s ${fmtNum(good, 2)}x`);
+		say(`  [${good >= TARGET_RATIO ? 'MET' : 'MISSED'}] >= ${TARGET_RATIO}x the HTTP Request route (good answers/s; the HTTP route's rate-limit answers are not results)`);
+		say(`    HTTP route: ${b.ok}/${b.items} items got a rate, ${b.limitErrors} limit errors from the simulator, ${fmtNum(b.perSecond)} req/s over ${b.windowMs === undefined ? '-' : (b.windowMs / 1000).toFixed(2)} s`);
+	}
+	if (!theirs.length) say('  ratio ours/theirs: not measured (the HTTP Request route needs real n8n)');
+	const defaults = rows.find((r) => r.settings === 'defaults (50 rps / 10 in flight)');
+	const tuned = rows.find((r) => r.where.startsWith('in-process') && r.op === 'token/rate' && r.settings === TUNED_LABEL);
+	if (defaults && tuned) say(`  defaults vs tuned (in-process token/rate): ${fmtNum(defaults.perSecond)} vs ${fmtNum(tuned.perSecond)} req/s`);
+	if (notes.length) {
+		say('');
+		say('Notes:');
+		for (const n of notes) say(`  - ${n}`);
+	}
+}
+
+async function main() {
+	if (!common.distReady()) throw new Error('dist/ is missing: build first (npm run bench builds)');
+	sim = await startSimulator({ port: 0, latencyMs: LATENCY, rateLimit: { perSecond: RATE_LIMIT }, requestLogLimit: Math.max(10000, COUNT * 3) });
+	const probe = common.serverProbe(sim);
+	trace = common.limiterTrace(sim, probe);
+	say(`simulator ${sim.url} (latency ${LATENCY} ms, rate limit ${RATE_LIMIT || 'off'}/s); ${COUNT} items per run`);
+	say('in-process: token/rate (tuned) ...');
+	await inProcess(probe, 'rate', TUNED, TUNED_LABEL);
+	say('in-process: withdraw (tuned) ...');
+	await inProcess(probe, 'withdraw', TUNED, TUNED_LABEL);
+	if (!args['no-defaults']) {
+		say('in-process: token/rate (node defaults) ...');
+		await inProcess(probe, 'rate', {}, 'defaults (50 rps / 10 in flight)');
+	}
+	for (const major of VERSIONS) await realN8n(probe, major);
+	probe.stop();
+	trace.stop();
+	report();
+}
+
+main()
+	.then(async () => {
+		await cleanup();
+		process.exit(0);
+	})
+	.catch(async (error) => {
+		process.stderr.write(`bench crashed: ${error && error.stack ? error.stack : error}\n`);
+		if (rows.length) report();
+		await cleanup();
+		process.exit(1);
+	});
+
