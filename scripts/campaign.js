@@ -1,0 +1,147 @@
+// @ts-check
+'use strict';
+/**
+ * Money-safety fault campaign (not a test; prints counts; exit 1 when any merchant_order_id was
+ * debited twice or any item's reported outcome disagrees with the ledger, 2 when it crashed).
+ *
+ *   node scripts/campaign.js [--count 1000] [--fault-rate 0.10] [--seed 7] [--timeout-ms 1000]
+ *                            [--rps 95] [--concurrency 20] [--latency-ms 0] [--unknown-payee-every 50]
+ *                            [--n8n 1|2] [--keep] [--install]
+ *
+ * Needs a build (dist/). Starts the simulator (rate limit on, 100 req/s per IP), injects faults into
+ * `withdraw` and `bill/info` at --fault-rate of their requests, spread evenly over every kind the
+ * simulator supports (latency; HTTP 500/502/503 before and after applying; reset before and after
+ * applying; timeout after applying with a hold shorter and one longer than the node's timeout;
+ * malformed JSON; bad response signature; rate-limit error; service error before and after applying),
+ * then runs --count withdrawals (unique merchant_order_ids, to a Cwallet ID; every 50th to a Cwallet ID
+ * that does not exist, so definite failures are in the mix too) through the CCPayment
+ * node with "continue on fail" and a short timeout (--timeout-ms), in-process through the n8n-core
+ * harness; with --n8n also in real n8n (`n8n execute`, the e2e suite's cached install).
+ * Afterwards every item's outcome is compared with the simulator's ledger debit journal.
+ */
+const procs = require('./e2e/lib/procs');
+const { startSimulator } = require('../simulator');
+const common = require('./perf/common');
+const campaign = require('./perf/campaign-core');
+const workloads = require('./perf/workloads');
+
+const args = common.parseArgs(process.argv.slice(2));
+const COUNT = common.numberArg(args, 'count', 1000, { min: 1, max: 100000, integer: true });
+const RATE = common.numberArg(args, 'fault-rate', 0.1, { min: 0, max: 1 });
+const SEED = common.numberArg(args, 'seed', 7, { min: 1, integer: true });
+const TIMEOUT = common.numberArg(args, 'timeout-ms', 1000, { min: 100, max: 600000, integer: true });
+const RPS = common.numberArg(args, 'rps', 95, { min: 1, max: 100, integer: true });
+const CONCURRENCY = common.numberArg(args, 'concurrency', 20, { min: 1, max: 100, integer: true });
+const LATENCY = common.numberArg(args, 'latency-ms', 0, { min: 0, max: 10000 });
+const UNKNOWN_EVERY = common.numberArg(args, 'unknown-payee-every', 50, { min: 0, integer: true });
+const N8N = args.n8n === undefined ? undefined : String(args.n8n) === '2' ? 2 : 1;
+const NODE_OPTIONS = { maxRequestsPerSecond: RPS, maxConcurrentRequests: CONCURRENCY, maxRetries: 3, timeout: TIMEOUT };
+
+/** @param {string} m */
+const say = (m) => process.stdout.write(`${m}\n`);
+
+/** @type {any} */
+let sim;
+/** @type {Array<() => Promise<void>>} */
+const cleanups = [];
+/** @type {Promise<void> | undefined} */
+let cleaning;
+function cleanup() {
+	cleaning ??= (async () => {
+		for (const fn of cleanups.reverse()) await fn().catch(() => undefined);
+		await procs.stopAll(10000);
+		if (sim) await sim.stop().catch(() => undefined);
+	})();
+	return cleaning;
+}
+procs.installExitHandlers(cleanup);
+
+/** @param {string} title @param {campaign.CampaignResult} r */
+function print(title, r) {
+	say('');
+	say(title);
+	for (const line of campaign.formatResult(r)) say(`  ${line}`);
+}
+
+async function main() {
+	if (!common.distReady()) throw new Error('dist/ is missing: build first (npm run campaign builds)');
+	sim = await startSimulator({ port: 0, latencyMs: LATENCY, requestLogLimit: Math.max(10000, COUNT * 5) });
+	say(`Fault campaign: ${COUNT} withdrawals, faults on withdraw + bill/info at ${(RATE * 100).toFixed(1)}% of requests over ${campaign.faultVariants(TIMEOUT).length} fault variants, seed ${SEED}`);
+	if (UNKNOWN_EVERY) say(`Every ${UNKNOWN_EVERY}th payout goes to a Cwallet ID that does not exist (a definite failure: 224083).`);
+	say(`Node options: maxRequestsPerSecond ${RPS}, maxConcurrentRequests ${CONCURRENCY}, maxRetries 3, timeout ${TIMEOUT} ms; continue on fail; simulator ${sim.url} (rate limit 100/s, latency ${LATENCY} ms)`);
+
+	/** @type {Array<[string, campaign.CampaignResult]>} */
+	const results = [];
+	const { runNode } = require('../test/helpers/n8n-harness');
+	const { CcPayment } = require('../dist/nodes/CCPayment/CcPayment.node');
+	const credentials = { appId: sim.merchant.appId, appSecret: sim.merchant.appSecret, baseUrl: sim.url };
+	const inProcess = await campaign.runCampaign({
+		sim,
+		count: COUNT,
+		seed: SEED,
+		faults: { mode: 'probability', rate: RATE },
+		nodeOptions: NODE_OPTIONS,
+		prefix: `camp-${SEED}-${Date.now().toString(36)}`,
+		unknownPayeeEvery: UNKNOWN_EVERY,
+		run: async (items, parameters) => {
+			const { output } = await runNode(CcPayment, { parameters, items, credentials, continueOnFail: true });
+			return output[0].map((item) => item.json);
+		},
+	});
+	results.push(['in-process (n8n-core harness)', inProcess]);
+	print('In-process (n8n-core harness: real ExecuteContext, credential authenticate, axios):', inProcess);
+
+	if (N8N !== undefined) {
+		const n8nBench = require('./perf/n8n-bench');
+		if (!n8nBench.installed(N8N) && !args.install) {
+			say(`\nreal n8n ${N8N}.x is not installed in the e2e cache; run \`npm run test:e2e\` once or pass --install.`);
+		} else {
+			say(`\nreal n8n ${N8N}.x: installing the packed package into a throwaway user folder ...`);
+			const env = await n8nBench.prepare({ major: N8N, sim, log: (m) => say(`  ${m}`), keep: !!args.keep });
+			cleanups.push(() => env.cleanup());
+			let seq = 0;
+			const real = await campaign.runCampaign({
+				sim,
+				count: COUNT,
+				seed: SEED,
+				faults: { mode: 'probability', rate: RATE },
+				nodeOptions: NODE_OPTIONS,
+				prefix: `camp-n8n-${SEED}-${Date.now().toString(36)}`,
+				unknownPayeeEvery: UNKNOWN_EVERY,
+				run: async (items) => {
+					const id = `ccpCampaign${N8N}${String(++seq).padStart(4, '0')}`;
+					// The workflow's Code node makes the same items (same merchant_order_ids).
+					const prefix = String(items[0]?.json.id ?? '').replace(/-\d{5}$/, '');
+					await env.importWorkflows([
+						workloads.nodeWorkflow({ id, op: 'withdraw', count: items.length, prefix, options: NODE_OPTIONS, type: env.type, credentials: env.credentials, continueOnFail: true, unknownPayeeEvery: UNKNOWN_EVERY }),
+					]);
+					const x = await env.execute(id);
+					if (!x.node) throw new Error(`n8n execute gave no output for the CCPayment node (exit ${x.code}): ${x.tail}`);
+					return x.node.items;
+				},
+			});
+			results.push([`n8n ${env.runtime.version} (execute)`, real]);
+			print(`Real n8n ${env.runtime.version} (n8n execute; wall time includes n8n's boot):`, real);
+		}
+	}
+
+	say('');
+	let bad = false;
+	for (const [where, r] of results) {
+		const ok = r.duplicates === 0 && r.mismatches === 0;
+		bad ||= !ok;
+		say(`${ok ? 'PASS' : 'FAIL'} ${where}: duplicates ${r.duplicates}, mismatches ${r.mismatches}, unknown ${r.unknown} of ${r.count}${r.missingKinds.length ? `; kinds never injected: ${r.missingKinds.join(', ')}` : '; every fault kind injected'}`);
+	}
+	return bad ? 1 : 0;
+}
+
+main()
+	.then(async (code) => {
+		await cleanup();
+		process.exit(code);
+	})
+	.catch(async (error) => {
+		process.stderr.write(`campaign crashed: ${error && error.stack ? error.stack : error}\n`);
+		await cleanup();
+		process.exit(2);
+	});
