@@ -48,6 +48,11 @@ function faultVariants(timeoutMs) {
 	];
 }
 
+/**
+ * @typedef {{ mode: 'probability', rate: number }
+ *   | { mode: 'count', perVariant: number, spacing: number, perVariantLookup?: number, spacingLookup?: number }} FaultPlan
+ */
+
 /** Endpoints that get faults: the write itself and the reconciliation lookup. */
 const FAULT_ENDPOINTS = ['withdraw', 'bill/info'];
 
@@ -55,20 +60,24 @@ const FAULT_ENDPOINTS = ['withdraw', 'bill/info'];
  * Fault rules for the simulator.
  * - mode 'probability': each variant on each endpoint with probability rate / variants, so about
  *   `rate` of all requests to those endpoints get a fault (seeded RNG);
- * - mode 'count': each variant exactly `perVariant` times per endpoint, spread out by `skip`
- *   (deterministic whatever the request order; for tests).
- * @param {{ mode: 'probability' | 'count', rate?: number, perVariant?: number, spacing?: number, timeoutMs: number }} o
+ * - mode 'count': variant j exactly `perVariant` times on withdraw, starting after the first
+ *   j * `spacing` withdraw requests (`perVariantLookup` / `spacingLookup` for bill/info), so the same
+ *   faults are injected whatever order concurrent requests arrive in (for tests).
+ * @param {FaultPlan & { timeoutMs: number }} o
  */
 function faultRules(o) {
 	const variants = faultVariants(o.timeoutMs);
 	/** @type {Array<Record<string, unknown>>} */
 	const rules = [];
 	for (const endpoint of FAULT_ENDPOINTS) {
+		const lookup = endpoint === 'bill/info';
 		variants.forEach((v, j) => {
 			if (o.mode === 'probability') {
-				rules.push({ ...v.rule, endpoint, probability: (o.rate ?? 0.1) / variants.length });
+				rules.push({ ...v.rule, endpoint, probability: o.rate / variants.length });
 			} else {
-				rules.push({ ...v.rule, endpoint, count: o.perVariant ?? 1, skip: j * (o.spacing ?? 1) });
+				const count = lookup ? (o.perVariantLookup ?? o.perVariant) : o.perVariant;
+				const spacing = lookup ? (o.spacingLookup ?? o.spacing) : o.spacing;
+				rules.push({ ...v.rule, endpoint, count, skip: j * spacing });
 			}
 		});
 	}
@@ -215,7 +224,7 @@ function verify(sim, ids, jsons, variants, wallMs) {
  *   sim: any,
  *   count: number,
  *   seed: number,
- *   faults: { mode: 'probability', rate: number } | { mode: 'count', perVariant: number, spacing: number },
+ *   faults: FaultPlan,
  *   nodeOptions: Record<string, number>,
  *   prefix?: string,
  *   unknownPayeeEvery?: number,
