@@ -27,6 +27,7 @@
  * Peak RSS = VmHWM of the process running the node (n8n execute, or the harness child).
  */
 const path = require('node:path');
+const { performance } = require('node:perf_hooks');
 
 const procs = require('./e2e/lib/procs');
 const { startSimulator } = require('../simulator');
@@ -59,7 +60,7 @@ const say = (m) => process.stdout.write(`${m}\n`);
  * @typedef {{ route: string, where: string, op: string, settings: string, items: number, ok: number,
  *   windowMs?: number, perSecond?: number, goodPerSecond?: number, serverP50?: number, serverP99?: number,
  *   clientP50?: number, clientP99?: number, limitErrors: number, peakRssKb?: number, groupPeakKb?: number,
- *   nodeMs?: number, processMs?: number, duplicates?: number, maxPerSecondWindow?: number }} Row
+ *   nodeMs?: number, processMs?: number, duplicates?: number, maxPerSecondWindow?: number, cpuMs?: number, first?: number, last?: number }} Row
  */
 
 /** @type {Row[]} */
@@ -113,6 +114,8 @@ function simFigures(probe, endpoint, label) {
 		limitErrors: common.limitErrors(sim),
 		requests: s.requests,
 		maxPerSecondWindow: a.maxReceivedPerWindow,
+		first: s.first,
+		last: s.last,
 	};
 }
 
@@ -168,6 +171,7 @@ async function inProcess(probe, op, options, settings) {
 		clientP50: out.client.p50,
 		clientP99: out.client.p99,
 		peakRssKb: out.peakRssKb,
+		cpuMs: out.cpuMs,
 		nodeMs: out.wallMs,
 		duplicates: ledger?.duplicates,
 	});
@@ -227,6 +231,11 @@ async function realN8n(probe, major) {
 			ok,
 			...f,
 			peakRssKb: x.rss.hwmKb || undefined,
+			// CPU while the measured node ran (its start and duration from n8n's run data, on this machine's clock).
+			cpuMs:
+				x.node?.startTime !== undefined && x.node.executionTime !== undefined
+					? x.rss.cpuBetween(x.node.startTime - performance.timeOrigin, x.node.startTime + x.node.executionTime - performance.timeOrigin)
+					: x.rss.cpuBetween(f.first, f.last),
 			groupPeakKb: x.rss.groupSize > 1 ? x.rss.groupPeakKb : undefined,
 			nodeMs: x.node?.executionTime,
 			processMs: x.totalMs,
@@ -242,7 +251,7 @@ function report() {
 	say('');
 	say(
 		common.table(
-			['route', 'where', 'endpoint', 'settings', 'ok/items', 'window', 'req/s', 'good/s', 'max in 1 s', 'srv p50', 'srv p99', 'cli p50', 'cli p99', 'limit err', 'peak RSS', 'node time', 'dup debits'],
+			['route', 'where', 'endpoint', 'settings', 'ok/items', 'window', 'req/s', 'good/s', 'max in 1 s', 'srv p50', 'srv p99', 'cli p50', 'cli p99', 'limit err', 'peak RSS', 'CPU', 'node time', 'dup debits'],
 			rows.map((r) => [
 				r.route,
 				r.where,
@@ -259,6 +268,7 @@ function report() {
 				fmtMs(r.clientP99),
 				r.limitErrors,
 				`${fmtMb(r.peakRssKb)}${r.groupPeakKb ? ` (group ${fmtMb(r.groupPeakKb)})` : ''}`,
+				r.cpuMs === undefined ? '-' : `${(r.cpuMs / 1000).toFixed(1)} s`,
 				r.nodeMs === undefined ? '-' : `${(r.nodeMs / 1000).toFixed(2)} s`,
 				r.duplicates === undefined ? '-' : r.duplicates,
 			]),
@@ -269,7 +279,8 @@ function report() {
 	say('requests / window; good/s = code-10000 answers / window; max in 1 s = most requests the simulator received in any');
 	say('1 s window (its limit counts accepted ones per sliding 1 s); srv = per request on the simulator (includes the added');
 	say('latency); cli = per request as n8n-core/axios saw it (in-process only); node time = the node\'s executionTime in');
-	say('n8n\'s run data (harness: execute() wall time); peak RSS = VmHWM of the process running the node.');
+	say('n8n\'s run data (harness: execute() wall time); peak RSS = VmHWM of the process running the node (group = with');
+	say('n8n\'s task runner); CPU = user + system time of that process while the node ran (100 ms samples).');
 
 	say('');
 	say('Targets:');

@@ -102,6 +102,21 @@ function procMemory(pid) {
 }
 
 /**
+ * CPU time (user + system) a process has used so far, in ms, from /proc/<pid>/stat.
+ * @param {number | 'self'} pid
+ */
+function procCpuMs(pid) {
+	try {
+		const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+		const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		// utime and stime are fields 14 and 15 of stat (11 and 12 after the command), in clock ticks (100/s on Linux).
+		return (Number(rest[11]) + Number(rest[12])) * 10;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
  * PIDs of a process group (n8n is spawned detached, so its group = its PID; n8n 2.x's task runner
  * is a member).
  * @param {number} pgid
@@ -133,16 +148,24 @@ function groupPids(pgid) {
 /**
  * Samples the memory of a process (and, summed, of its process group) until stopped. VmHWM is a
  * high-water mark kept by the kernel, so the last sample before the exit is the peak of that process;
- * the group figure is the highest sum of VmRSS seen at one sample.
+ * the group figure is the highest sum of VmRSS seen at one sample. Also its CPU time so far (user +
+ * system), as of the last sample.
  * @param {number} pid
  * @param {number} [intervalMs]
  */
 function sampleRss(pid, intervalMs = 100) {
-	const seen = { hwmKb: 0, groupPeakKb: 0, samples: 0, groupSize: 1 };
+	const seen = { hwmKb: 0, groupPeakKb: 0, samples: 0, groupSize: 1, cpuMs: 0 };
+	/** @type {Array<{ t: number, cpuMs: number }>} */
+	const timeline = [];
 	const tick = () => {
 		const own = procMemory(pid);
 		if (!own) return;
 		seen.samples++;
+		const cpu = procCpuMs(pid);
+		if (cpu !== undefined) {
+			seen.cpuMs = Math.max(seen.cpuMs, cpu);
+			timeline.push({ t: performance.now(), cpuMs: cpu });
+		}
 		if (own.hwmKb !== undefined) seen.hwmKb = Math.max(seen.hwmKb, own.hwmKb);
 		const members = groupPids(pid);
 		let sum = 0;
@@ -155,7 +178,19 @@ function sampleRss(pid, intervalMs = 100) {
 	return {
 		stop() {
 			clearInterval(timer);
-			return { ...seen };
+			return {
+				...seen,
+				/**
+				 * CPU time used between two performance.now() times (widened to the samples around them).
+				 * @param {number | undefined} from @param {number | undefined} to
+				 */
+				cpuBetween(from, to) {
+					if (from === undefined || to === undefined || !timeline.length) return undefined;
+					const before = [...timeline].reverse().find((x) => x.t <= from) ?? timeline[0];
+					const after = timeline.find((x) => x.t >= to) ?? timeline[timeline.length - 1];
+					return after.cpuMs - before.cpuMs;
+				},
+			};
 		},
 	};
 }
@@ -209,6 +244,8 @@ function serverProbe(sim) {
 			return {
 				requests: list.length,
 				answered: done.length,
+				first,
+				last,
 				windowMs,
 				perSecond: windowMs ? (done.length / windowMs) * 1000 : undefined,
 				p50: percentile(latencies, 50),
@@ -324,6 +361,7 @@ module.exports = {
 	fmtMb,
 	table,
 	procMemory,
+	procCpuMs,
 	groupPids,
 	sampleRss,
 	serverProbe,

@@ -7,7 +7,7 @@
  *
  * Input: env CCPAYMENT_BENCH_SPEC = JSON { simUrl, appId, appSecret, op, count, prefix, options }
  * (passed by environment, not argv, so the dummy secret never shows in a process list).
- * Output: one JSON line on stdout: { wallMs, client: { requests, p50, p99 }, peakRssKb, items, ok, errors, outcomes }.
+ * Output: one JSON line on stdout: { wallMs, cpuMs, client: { requests, p50, p99 }, peakRssKb, items, ok, errors, outcomes }.
  *
  * Client-observed latency = from `http.client.request.start` (the request leaves n8n-core's axios)
  * to the end of the response body, for every /ccpayment/ request; it excludes the time an item
@@ -39,6 +39,7 @@ async function main() {
 
 	const items = inputItems(spec.op, spec.count, spec.prefix);
 	const started = performance.now();
+	const cpuBefore = process.cpuUsage();
 	const { output } = await runNode(CcPayment, {
 		parameters: nodeParameters(spec.op, spec.options),
 		items,
@@ -46,6 +47,7 @@ async function main() {
 		continueOnFail: true,
 	});
 	const wallMs = performance.now() - started;
+	const cpu = process.cpuUsage(cpuBefore);
 	dc.unsubscribe('http.client.request.start', onStart);
 
 	const jsons = output[0].map((item) => item.json);
@@ -61,6 +63,7 @@ async function main() {
 	const mem = procMemory('self');
 	const result = {
 		wallMs,
+		cpuMs: (cpu.user + cpu.system) / 1000,
 		client: { requests: latencies.length, p50: percentile(latencies, 50), p99: percentile(latencies, 99) },
 		peakRssKb: mem?.hwmKb ?? Math.round(process.resourceUsage().maxRSS),
 		items: jsons.length,

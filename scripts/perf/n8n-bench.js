@@ -37,7 +37,7 @@ function installed(major) {
 }
 
 /**
- * @typedef {{ code: number | null, timedOut: boolean, totalMs: number, result: any, node?: { startTime?: number, executionTime?: number, items: any[] }, execution?: { startedAt?: string, stoppedAt?: string }, rss: { hwmKb: number, groupPeakKb: number, groupSize: number }, tail: string }} Execution
+ * @typedef {{ code: number | null, timedOut: boolean, totalMs: number, result: any, node?: { startTime?: number, executionTime?: number, items: any[] }, execution?: { startedAt?: string, stoppedAt?: string }, rss: { hwmKb: number, groupPeakKb: number, groupSize: number, cpuMs: number, cpuBetween: (from: number | undefined, to: number | undefined) => number | undefined }, tail: string }} Execution
  */
 
 /**
