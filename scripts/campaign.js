@@ -6,7 +6,7 @@
  *
  *   node scripts/campaign.js [--count 1000] [--fault-rate 0.10] [--seed 7] [--timeout-ms 1000]
  *                            [--rps 95] [--concurrency 20] [--latency-ms 0] [--unknown-payee-every 50]
- *                            [--n8n 1|2] [--keep] [--install]
+ *                            [--no-rerun] [--n8n 1|2] [--keep] [--install]
  *
  * Needs a build (dist/). Starts the simulator (rate limit on, 100 req/s per IP), injects faults into
  * `withdraw` and `bill/info` at --fault-rate of their requests, spread evenly over every kind the
@@ -16,7 +16,9 @@
  * then runs --count withdrawals (unique merchant_order_ids, to a Cwallet ID; every 50th to a Cwallet ID
  * that does not exist, so definite failures are in the mix too) through the CCPayment
  * node with "continue on fail" and a short timeout (--timeout-ms), in-process through the n8n-core
- * harness; with --n8n also in real n8n (`n8n execute`, the e2e suite's cached install).
+ * harness, then once more with the same items (a re-run after a partly failed batch: nothing may be
+ * paid twice; skip with --no-rerun); with --n8n also in real n8n (`n8n execute`, the e2e suite's
+ * cached install).
  * Afterwards every item's outcome is compared with the simulator's ledger debit journal.
  */
 const procs = require('./e2e/lib/procs');
@@ -75,21 +77,32 @@ async function main() {
 	const { runNode } = require('../test/helpers/n8n-harness');
 	const { CcPayment } = require('../dist/nodes/CCPayment/CcPayment.node');
 	const credentials = { appId: sim.merchant.appId, appSecret: sim.merchant.appSecret, baseUrl: sim.url };
-	const inProcess = await campaign.runCampaign({
-		sim,
-		count: COUNT,
-		seed: SEED,
-		faults: { mode: 'probability', rate: RATE },
-		nodeOptions: NODE_OPTIONS,
-		prefix: `camp-${SEED}-${Date.now().toString(36)}`,
-		unknownPayeeEvery: UNKNOWN_EVERY,
-		run: async (items, parameters) => {
-			const { output } = await runNode(CcPayment, { parameters, items, credentials, continueOnFail: true });
-			return output[0].map((item) => item.json);
-		},
-	});
+	const prefix = `camp-${SEED}-${Date.now().toString(36)}`;
+	/** @param {number} seed @param {boolean} rerun */
+	const inProcessRun = (seed, rerun) =>
+		campaign.runCampaign({
+			sim,
+			count: COUNT,
+			seed,
+			faults: { mode: 'probability', rate: RATE },
+			nodeOptions: NODE_OPTIONS,
+			prefix,
+			unknownPayeeEvery: UNKNOWN_EVERY,
+			rerun,
+			run: async (items, parameters) => {
+				const { output } = await runNode(CcPayment, { parameters, items, credentials, continueOnFail: true });
+				return output[0].map((item) => item.json);
+			},
+		});
+	const inProcess = await inProcessRun(SEED, false);
 	results.push(['in-process (n8n-core harness)', inProcess]);
 	print('In-process (n8n-core harness: real ExecuteContext, credential authenticate, axios):', inProcess);
+	if (!args['no-rerun']) {
+		// What a user does after a partly failed batch: run the same items again.
+		const again = await inProcessRun(SEED + 1, true);
+		results.push(['in-process re-run of the same items', again]);
+		print(`Re-run of the same ${COUNT} items (same merchant_order_ids, new fault draws; nothing may be paid twice):`, again);
+	}
 
 	if (N8N !== undefined) {
 		const n8nBench = require('./perf/n8n-bench');

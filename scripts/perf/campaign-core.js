@@ -11,7 +11,8 @@
  *
  * Outcome rules (per merchant_order_id):
  *   created / already_existed -> exactly one debit (and the reported order_id is the ledger's);
- *   failed (a definite reason) -> zero debits;
+ *   failed (a definite reason) -> zero debits, except "merchant_order_id already exists" (a re-run
+ *                                 of an earlier run's items): exactly the one earlier debit;
  *   unknown                    -> reported separately; never more than one debit;
  *   any merchant_order_id debited twice -> duplicate.
  * An item with none of these outcomes counts as a mismatch.
@@ -84,14 +85,20 @@ function faultRules(o) {
 	return { rules, variants };
 }
 
+/** CCPayment's answer to a merchant_order_id it already has (same wording the node recognises). */
+const DUPLICATE_TEXT = /duplicate|already (exist|used|been)|exist(s|ed)? already|repeat|order id (is )?exist/i;
+
 /**
  * Outcome of one output item.
  * @param {any} json
- * @returns {{ outcome: 'created' | 'already_existed' | 'failed' | 'unknown' | 'unclassified', reason?: string, orderId?: string }}
+ * @returns {{ outcome: 'created' | 'already_existed' | 'failed' | 'unknown' | 'unclassified', reason?: string, orderId?: string, duplicate?: boolean }}
  */
 function classify(json) {
 	if (json.outcome === 'created') return { outcome: 'created', orderId: json.order_id };
 	if (json.outcome === 'already_existed') return { outcome: 'already_existed', orderId: json.order_id };
+	if (json.outcome === 'failed' && json.kind === 'business' && DUPLICATE_TEXT.test(`${json.msg ?? ''} ${json.reason ?? ''}`)) {
+		return { outcome: 'failed', duplicate: true, reason: `business ${json.code} duplicate merchant_order_id (exists from before)` };
+	}
 	if (json.outcome === 'failed' || json.outcome === 'unknown') {
 		const parts = [String(json.kind ?? 'error')];
 		if (json.code !== undefined) parts.push(String(json.code));
@@ -105,10 +112,10 @@ function classify(json) {
 /**
  * @typedef {{ outcome: string, reason?: string, orderId?: string }} Classified
  * @typedef {{
- *   count: number, created: number, alreadyExisted: number, failed: number, unknown: number, unclassified: number,
+ *   count: number, created: number, alreadyExisted: number, failed: number, unknown: number, unknownDebited: number, unclassified: number,
  *   failedByReason: Record<string, number>, unknownByReason: Record<string, number>,
  *   duplicates: number, mismatches: number, mismatchList: string[], unexpectedDebits: number,
- *   debited: number, requests: Record<string, number>, limitErrors: number,
+ *   debited: number, newDebits: number, rerun: boolean, requests: Record<string, number>, limitErrors: number,
  *   faults: Array<{ label: string, endpoint: string, kind: string, injected: number }>, faultsByKind: Record<string, number>,
  *   faultsTotal: number, missingKinds: string[], wallMs: number
  * }} CampaignResult
@@ -121,9 +128,10 @@ function classify(json) {
  * @param {any[]} jsons output item json, in input order (pairedItem order)
  * @param {Array<{ label: string }>} variants
  * @param {number} wallMs
+ * @param {Record<string, number>} [before] debits per merchant_order_id before this run (a re-run)
  * @returns {CampaignResult}
  */
-function verify(sim, ids, jsons, variants, wallMs) {
+function verify(sim, ids, jsons, variants, wallMs, before) {
 	const appId = sim.merchant.appId;
 	const ledger = sim.ledger(appId);
 	/** @type {Record<string, number>} */
@@ -138,6 +146,7 @@ function verify(sim, ids, jsons, variants, wallMs) {
 		alreadyExisted: 0,
 		failed: 0,
 		unknown: 0,
+		unknownDebited: 0,
 		unclassified: 0,
 		/** @type {Record<string, number>} */
 		failedByReason: {},
@@ -149,6 +158,8 @@ function verify(sim, ids, jsons, variants, wallMs) {
 		mismatchList: [],
 		unexpectedDebits: 0,
 		debited: Object.keys(debits).length,
+		newDebits: Object.entries(debits).reduce((sum, [id, n]) => sum + n - (before?.[id] ?? 0), 0),
+		rerun: before !== undefined,
 	};
 	/** @param {string} what */
 	const mismatch = (what) => {
@@ -171,11 +182,14 @@ function verify(sim, ids, jsons, variants, wallMs) {
 		if (json.merchant_order_id !== undefined && String(json.merchant_order_id) !== id) {
 			mismatch(`item ${i}: reports merchant_order_id ${json.merchant_order_id}, expected ${id}`);
 		}
+		const earlier = before?.[id] ?? 0;
+		if (n < earlier) mismatch(`${id}: debited ${earlier} time(s) before this run, ${n} after`);
 		switch (c.outcome) {
 			case 'created':
 			case 'already_existed':
 				if (c.outcome === 'created') r.created++;
 				else r.alreadyExisted++;
+				if (c.outcome === 'created' && earlier !== 0) mismatch(`${id}: reported created but was already debited before this run`);
 				if (n !== 1) mismatch(`${id}: reported ${c.outcome} but debited ${n} time(s)`);
 				else if (c.orderId !== undefined && ledgerOrderId.get(id) !== String(c.orderId)) {
 					mismatch(`${id}: reported order_id ${c.orderId}, the ledger has ${ledgerOrderId.get(id)}`);
@@ -184,10 +198,14 @@ function verify(sim, ids, jsons, variants, wallMs) {
 			case 'failed':
 				r.failed++;
 				r.failedByReason[c.reason ?? '?'] = (r.failedByReason[c.reason ?? '?'] ?? 0) + 1;
-				if (n !== 0) mismatch(`${id}: reported failed (${c.reason}) but debited ${n} time(s)`);
+				// "Already exists" is a definite answer too: the order is there (from an earlier run), once.
+				if (c.duplicate) {
+					if (n !== 1 || earlier !== 1) mismatch(`${id}: reported failed as a duplicate but debited ${earlier} time(s) before, ${n} after`);
+				} else if (n !== 0) mismatch(`${id}: reported failed (${c.reason}) but debited ${n} time(s)`);
 				break;
 			case 'unknown':
 				r.unknown++;
+				if (n > 0) r.unknownDebited++;
 				r.unknownByReason[c.reason ?? '?'] = (r.unknownByReason[c.reason ?? '?'] ?? 0) + 1;
 				break;
 			default:
@@ -228,13 +246,23 @@ function verify(sim, ids, jsons, variants, wallMs) {
  *   nodeOptions: Record<string, number>,
  *   prefix?: string,
  *   unknownPayeeEvery?: number,
+ *   rerun?: boolean,
  *   run: (items: Array<{ json: Record<string, string> }>, parameters: Record<string, unknown>) => Promise<any[]>,
- * }} o `run` executes the CCPayment node with continue-on-fail and returns the output items' json in input order
+ * }} o `run` executes the CCPayment node with continue-on-fail and returns the output items' json in input order;
+ *   `rerun`: keep the simulator's state (same prefix = same merchant_order_ids as the run before)
  * @returns {Promise<CampaignResult>}
  */
 async function runCampaign(o) {
 	const { sim } = o;
-	await sim.reset({ keepConfig: true });
+	/** @type {Record<string, number> | undefined} */
+	let before;
+	if (o.rerun) {
+		// Same items again on the state the first run left: nothing may be paid a second time.
+		before = { ...(sim.ledger(sim.merchant.appId).withdrawal_debits[sim.merchant.appId] ?? {}) };
+		sim.clearRequests();
+	} else {
+		await sim.reset({ keepConfig: true });
+	}
 	const timeoutMs = Number(o.nodeOptions.timeout ?? 30000);
 	const { rules, variants } = faultRules({ ...o.faults, timeoutMs });
 	sim.faults.set(rules, o.seed);
@@ -246,7 +274,7 @@ async function runCampaign(o) {
 	const wallMs = Date.now() - started;
 	// Sockets still held by timeout_after faults were applied before they were held, so the ledger is
 	// final now; the simulator releases them on its own timers.
-	return verify(sim, ids, jsons, variants, wallMs);
+	return verify(sim, ids, jsons, variants, wallMs, before);
 }
 
 /**
@@ -261,13 +289,14 @@ function formatResult(r) {
 	lines.push(`already existed       ${r.alreadyExisted}`);
 	lines.push(`failed                ${r.failed}`);
 	for (const [reason, n] of sorted(r.failedByReason)) lines.push(`  ${reason.padEnd(40)} ${n}`);
-	lines.push(`unknown               ${r.unknown}`);
+	lines.push(`unknown               ${r.unknown}${r.unknown ? `   (the ledger shows ${r.unknownDebited} of them debited once, ${r.unknown - r.unknownDebited} not debited)` : ''}`);
 	for (const [reason, n] of sorted(r.unknownByReason)) lines.push(`  ${reason.padEnd(40)} ${n}`);
 	if (r.unclassified) lines.push(`no outcome            ${r.unclassified}`);
 	lines.push(`duplicates            ${r.duplicates}   (merchant_order_ids debited more than once; must be 0)`);
 	lines.push(`mismatches            ${r.mismatches}   (outcome vs ledger; must be 0)`);
 	for (const m of r.mismatchList) lines.push(`  ${m}`);
-	lines.push(`debited ids           ${r.debited}   (created + already existed = ${r.created + r.alreadyExisted})`);
+	if (r.rerun) lines.push(`new debits            ${r.newDebits}   (by this re-run; it reported created ${r.created}); debited ids in total ${r.debited}`);
+	else lines.push(`debited ids           ${r.debited}   (created + already existed = ${r.created + r.alreadyExisted})`);
 	lines.push(`requests              ${Object.entries(r.requests).map(([k, v]) => `${k} ${v}`).join(', ')}`);
 	lines.push(`limit errors          ${r.limitErrors}   (the simulator's own rate limiter, not injected)`);
 	lines.push(`faults injected       ${r.faultsTotal}`);

@@ -133,7 +133,9 @@ function nodeWorkflow(o) {
 /**
  * Route B: Manual Trigger -> Code (N items) -> Code (sign each item with require('crypto')) ->
  * HTTP Request (typeVersion = the default version of that n8n, options left at their defaults).
- * @param {{ id: string, count: number, simUrl: string, merchant: { appId: string, appSecret: string }, httpVersion: number }} o
+ * With `batching`, the HTTP Request node's own throttle (Options > Batching) is set, as a user who hit
+ * the rate limit would: `batchSize` items, then a pause of `batchInterval` ms.
+ * @param {{ id: string, count: number, simUrl: string, merchant: { appId: string, appSecret: string }, httpVersion: number, batching?: { batchSize: number, batchInterval: number } }} o
  */
 function httpWorkflow(o) {
 	const signCode = [
@@ -168,12 +170,12 @@ function httpWorkflow(o) {
 			contentType: 'raw',
 			rawContentType: 'application/json',
 			body: '={{ $json.body }}',
-			options: {},
+			options: o.batching ? { batching: { batch: o.batching } } : {},
 		}),
 	];
 	return {
 		id: o.id,
-		name: 'Bench token/rate (HTTP Request + Code signing)',
+		name: `Bench token/rate (HTTP Request + Code signing${o.batching ? ', batching' : ''})`,
 		active: false,
 		settings: { executionOrder: 'v1' },
 		nodes,
