@@ -291,14 +291,15 @@ function report() {
 		),
 	);
 	say('');
-	say('window = first request received by the simulator -> last response finished (n8n boot excluded); req/s = answered');
-	say('requests / window; good/s = code-10000 answers / window; results/s = items with a usable answer / node time;');
-	say('max in 1 s = most requests the simulator received in any');
-	say('1 s window (its limit counts accepted ones per sliding 1 s); srv = per request on the simulator (includes the added');
-	say('latency); cli = per request as n8n-core/axios saw it (in-process only); node time = the node\'s executionTime in');
-	say('n8n\'s run data (harness: execute() wall time); peak RSS = VmHWM of the process running the node (group = with');
-	say('n8n\'s task runner); CPU = user + system time of that process while the node ran (100 ms samples).');
-
+	say('window = first request received by the simulator -> last response finished (n8n boot excluded)');
+	say('req/s = answered requests / window; good/s = code-10000 answers / window');
+	say('results/s = items with a usable answer / node time; node time = the node\'s executionTime in n8n\'s run data');
+	say('  (harness: execute() wall time)');
+	say('max in 1 s = most requests the simulator received in any 1 s (its limit: 100 accepted per sliding 1 s)');
+	say('srv p50/p99 = per request on the simulator, received -> answered (includes the added latency)');
+	say('cli p50/p99 = per request as n8n-core/axios saw it, sent -> body received (in-process only)');
+	say('peak RSS = VmHWM of the process running the node (harness child / n8n execute; group = with task runner)');
+	say('CPU = user + system time of that process while the node ran (100 ms samples)');
 	say('');
 	say('Targets:');
 	const ours = rows.filter((r) => r.route === 'A ours' && r.settings === TUNED_LABEL);
