@@ -55,7 +55,7 @@ async function deliver(opts) {
 	// Deliveries sharing a static-data object belong to the same workflow (and in-process dedup scope).
 	let workflowId = opts.workflowId ?? workflowIds.get(staticData);
 	if (!workflowId) {
-		workflowId = `wf-${workflowIds.size + 1}-${Math.random().toString(36).slice(2)}`;
+		workflowId = `wf-${Math.random().toString(36).slice(2)}`;
 		workflowIds.set(staticData, workflowId);
 	}
 	const ctx = {

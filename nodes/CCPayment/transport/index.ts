@@ -138,11 +138,12 @@ export async function ccpaymentApiRequest(
 
 	let response: IN8nHttpFullResponse;
 	try {
-		response = (await this.helpers.httpRequestWithAuthentication.call(
-			this,
-			CREDENTIAL_TYPE,
-			requestOptions,
-		)) as IN8nHttpFullResponse;
+		// Hand over the credentials already decrypted for this execution: otherwise n8n-core loads and
+		// decrypts them from the database on every request, which costs CPU and adds enough jitter
+		// to bunch paced requests over CCPayment's per-second limit.
+		response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, requestOptions, {
+			credentialsDecrypted: { id: CREDENTIAL_TYPE, name: CREDENTIAL_TYPE, type: CREDENTIAL_TYPE, data: credentials },
+		})) as IN8nHttpFullResponse;
 	} catch (error) {
 		throw ccpaymentError(this, classifyTransportError(path, error), itemIndex);
 	}
