@@ -140,10 +140,18 @@ class N8nInstance {
 		/** @type {any} */
 		let result;
 		if (at >= 0) {
+			const json = r.stdout.slice(at);
 			try {
-				result = JSON.parse(r.stdout.slice(at));
+				result = JSON.parse(json);
 			} catch {
-				result = undefined;
+				// n8n 1.x may print log lines (e.g. "error Error: aborted") after the result: the
+				// pretty-printed result ends at the first line that is just "}".
+				const end = json.search(/^\}\s*$/m);
+				try {
+					result = end >= 0 ? JSON.parse(json.slice(0, end + 1)) : undefined;
+				} catch {
+					result = undefined;
+				}
 			}
 		}
 		return { code: r.code, result, stdout: r.stdout, stderr: r.stderr, ms: r.ms };
