@@ -68,20 +68,6 @@ export class CCPaymentClient {
 		return this.ctx.getExecutionCancelSignal?.()?.aborted === true;
 	}
 
-	/**
-	 * The FailureInfo of an error, for retry and money-safety decisions. A request reported as
-	 * "cancelled" while this execution is not being cancelled was aborted by a timeout (n8n's request
-	 * helper wraps axios' timeout into an "aborted" error): it is treated as a timeout, i.e. it may
-	 * have been applied and may be retried.
-	 */
-	failureOf(error: unknown): FailureInfo | undefined {
-		const info = failureInfoOf(error);
-		if (info?.kind === 'cancelled' && !this.cancelled()) {
-			return { ...info, kind: 'timeout', retryable: true, mayHaveBeenApplied: true };
-		}
-		return info;
-	}
-
 	/** One paced, concurrency-limited call; no retry. */
 	async send(endpoint: Endpoint, body: IDataObject, itemIndex: number): Promise<ApiData> {
 		return await limited(this.semaphore, this.pacer, async () =>
@@ -111,7 +97,7 @@ export class CCPaymentClient {
 			} catch (error) {
 				lastError = error;
 			}
-			const info = this.failureOf(lastError);
+			const info = failureInfoOf(lastError);
 			if (!info?.retryable || attempt >= this.settings.maxRetries || this.cancelled()) break;
 			if (options.onlyIfNotApplied && info.mayHaveBeenApplied) break;
 			await sleep(backoffDelay(attempt, { rateLimited: info.kind === 'rate_limited' }));
@@ -136,7 +122,7 @@ export class CCPaymentClient {
 		const outcome = await runWrite<ApiData, IDataObject>({
 			send: async () => await this.send(endpoint, body, itemIndex),
 			lookup: async () => await this.findOrder(target.merchantOrderId, itemIndex),
-			failureOf: (error) => this.failureOf(error),
+			failureOf: failureInfoOf,
 			pause: async (attempt, info) =>
 				await sleep(backoffDelay(attempt - 1, { rateLimited: info?.kind === 'rate_limited' })),
 			reconcilable: target.reconcilable,
