@@ -8,7 +8,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { boundFor, checkAndRemember, rememberInProcess, STATIC_DATA_KEY } from './dedup';
+import { CREDENTIAL_TYPE } from '../CCPayment/transport';
+import { boundFor, rememberDelivery, STATIC_DATA_KEY } from './dedup';
 import { applyFilter, classify, dedupKey, normalise, statusOf, toStringList } from './events';
 import {
 	DEFAULT_TIMESTAMP_TOLERANCE_SECONDS,
@@ -21,7 +22,6 @@ import {
 } from './verification';
 import type { RawBody } from './verification';
 
-const CREDENTIAL_TYPE = 'ccPaymentApi';
 const DEFAULT_ACK_BODY = 'success';
 
 /** The parts of n8n's request object (express + n8n's raw-body additions) this node reads. */
@@ -311,17 +311,13 @@ export class CcPaymentTrigger implements INodeType {
 		if (options.ignoreDuplicates !== false) {
 			const key = dedupKey(payload);
 			if (key) {
-				const bound = boundFor(tolerance);
-				// In-process first: synchronous, so simultaneous copies cannot both pass.
 				const node = this.getNode();
 				const scope = `${this.getWorkflow().id ?? ''}:${node.id ?? node.name}:${this.getMode()}`;
-				const seenInProcess = rememberInProcess(scope, key, receivedAtMs, bound);
-				// Then the persistent store in static data (survives restarts).
 				const staticData = this.getWorkflowStaticData('node');
-				const seen = checkAndRemember(staticData[STATIC_DATA_KEY], key, receivedAtMs, bound);
+				const seen = rememberDelivery(scope, staticData[STATIC_DATA_KEY], key, receivedAtMs, boundFor(tolerance));
 				// Assign (not mutate) so n8n notices the change and saves it with the workflow.
 				if (seen.changed) staticData[STATIC_DATA_KEY] = seen.state as unknown as IDataObject;
-				if (seen.duplicate || seenInProcess) return { webhookResponse: ackBody };
+				if (seen.duplicate) return { webhookResponse: ackBody };
 			}
 		}
 

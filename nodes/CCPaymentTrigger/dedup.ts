@@ -89,11 +89,11 @@ export function checkAndRemember(
  * In-process layer in front of the static-data store. Static data is loaded per request, so two
  * copies of a delivery arriving together could both pass it; this synchronous check-and-record
  * makes that atomic within one n8n process (the main process serves production webhooks in regular
- * mode). It is bounded like the static-data store and holds at most MAX_SCOPES trigger nodes.
- * It does not survive a restart; the static-data store does.
+ * mode). Each scope (trigger node and URL mode) keeps the same bounded state as static data, and at
+ * most MAX_SCOPES scopes are kept. It does not survive a restart; the static-data store does.
  */
 const MAX_SCOPES = 200;
-const processMemory = new Map<string, Map<string, number>>();
+const processMemory = new Map<string, DedupState>();
 
 export function rememberInProcess(
 	scope: string,
@@ -101,29 +101,36 @@ export function rememberInProcess(
 	nowMs: number,
 	bound: DedupBound = { maxEntries: MAX_ENTRIES, maxAgeMs: MAX_AGE_MS },
 ): boolean {
-	let seen = processMemory.get(scope);
-	if (!seen) {
-		seen = new Map();
-		processMemory.set(scope, seen);
-		if (processMemory.size > MAX_SCOPES) {
-			const oldestScope = processMemory.keys().next().value;
-			if (oldestScope !== undefined) processMemory.delete(oldestScope);
-		}
+	const seen = checkAndRemember(processMemory.get(scope), key, nowMs, bound);
+	// Re-insert so the least recently used scope is the one dropped.
+	processMemory.delete(scope);
+	processMemory.set(scope, seen.state);
+	if (processMemory.size > MAX_SCOPES) {
+		const oldestScope = processMemory.keys().next().value;
+		if (oldestScope !== undefined) processMemory.delete(oldestScope);
 	}
-	const first = seen.get(key);
-	if (first !== undefined && first >= nowMs - bound.maxAgeMs) return true;
-	if (first !== undefined) seen.delete(key);
-	seen.set(key, nowMs);
-	while (seen.size > Math.max(1, bound.maxEntries)) {
-		const oldestKey = seen.keys().next().value;
-		if (oldestKey === undefined) break;
-		seen.delete(oldestKey);
-	}
-	return false;
+	return seen.duplicate;
 }
 
 /** Forget the in-process memory of one scope (or all). Used by tests. */
 export function forgetInProcess(scope?: string): void {
 	if (scope === undefined) processMemory.clear();
 	else processMemory.delete(scope);
+}
+
+/**
+ * Check a delivery against both layers and record it in both: in-process first (synchronous, so
+ * simultaneous copies cannot both pass), then the static-data store (survives restarts). The
+ * caller writes `state` back to static data when `changed`.
+ */
+export function rememberDelivery(
+	scope: string,
+	stored: unknown,
+	key: string,
+	nowMs: number,
+	bound: DedupBound,
+): DedupResult {
+	const seenInProcess = rememberInProcess(scope, key, nowMs, bound);
+	const seen = checkAndRemember(stored, key, nowMs, bound);
+	return { ...seen, duplicate: seen.duplicate || seenInProcess };
 }
