@@ -2,56 +2,72 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { requiredText } from '../helpers/validation';
 
-/** Token picker (coin on one network), loaded from coin/all. */
-export function tokenLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
+/** A resourceLocator picked from a coin/all search ("From List") or entered as an ID. */
+function catalogueLocator(
+	base: { displayName: string; name: string; description: string; searchListMethod: string; idExample: string },
+	overrides: Partial<INodeProperties>,
+): INodeProperties {
 	return {
-		displayName: 'Token',
-		name: 'tokenId',
+		displayName: base.displayName,
+		name: base.name,
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
-		required: true,
-		description: 'The coin on one network (CCPayment token ID)',
+		description: base.description,
 		modes: [
 			{
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				typeOptions: { searchListMethod: 'searchTokens', searchable: true },
+				typeOptions: { searchListMethod: base.searchListMethod, searchable: true },
 			},
 			{
 				displayName: 'ID',
 				name: 'id',
 				type: 'string',
-				placeholder: 'e.g. 0912e09a-d8e2-41d7-a0bc-a25530892988',
+				placeholder: `e.g. ${base.idExample}`,
 			},
 		],
 		...overrides,
 	};
 }
 
+/** Token picker (coin on one network), loaded from coin/all. */
+export function tokenLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
+	return catalogueLocator(
+		{
+			displayName: 'Token',
+			name: 'tokenId',
+			description: 'The coin on one network (CCPayment token ID)',
+			searchListMethod: 'searchTokens',
+			idExample: '0912e09a-d8e2-41d7-a0bc-a25530892988',
+		},
+		{ required: true, ...overrides },
+	);
+}
+
 /** Coin picker (all networks of one symbol), loaded from coin/all. */
 export function coinLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
+	return catalogueLocator(
+		{
+			displayName: 'Coin',
+			name: 'coinId',
+			description: 'The coin (CCPayment coin ID)',
+			searchListMethod: 'searchCoins',
+			idExample: '8e5741cf-6e51-4892-9d04-3d40e1dd0128',
+		},
+		overrides,
+	);
+}
+
+/** The "Additional Fields" collection of an operation's optional request fields. */
+export function additionalFields(options: INodeProperties[]): INodeProperties {
 	return {
-		displayName: 'Coin',
-		name: 'coinId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		description: 'The coin (CCPayment coin ID)',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchCoins', searchable: true },
-			},
-			{
-				displayName: 'ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 8e5741cf-6e51-4892-9d04-3d40e1dd0128',
-			},
-		],
-		...overrides,
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options,
 	};
 }
 

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { additionalFields } from '../common';
+
 export const merchantOrderIdField: INodeProperties = {
 	displayName: 'Merchant Order ID',
 	name: 'merchantOrderId',
@@ -48,11 +50,4 @@ export const customValueField: INodeProperties = {
 };
 
 /** Optional fields shared by both checkout operations (each adds its own). */
-export const checkoutAdditionalFields: INodeProperties = {
-	displayName: 'Additional Fields',
-	name: 'additionalFields',
-	type: 'collection',
-	placeholder: 'Add Field',
-	default: {},
-	options: [customValueField, notifyUrlField, orderValidPeriodField],
-};
+export const checkoutAdditionalFields = additionalFields([customValueField, notifyUrlField, orderValidPeriodField]);

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionalText, requiredText, userId } from '../../helpers/validation';
 import { ENDPOINTS } from '../../transport';
-import { compact } from '../common';
+import { additionalFields, compact } from '../common';
 import type { OperationExecute } from '../types';
 
 const properties: INodeProperties[] = [
@@ -26,23 +26,16 @@ const properties: INodeProperties[] = [
 		description:
 			'Chain of the address (e.g. TRX, ETH, BSC). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Notify URL',
-				name: 'notifyUrl',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. https://n8n.example.com/webhook/ccpayment',
-				description: 'Webhook URL for deposits to this address, instead of the one set on the Developer page',
-			},
-		],
-	},
+	additionalFields([
+		{
+			displayName: 'Notify URL',
+			name: 'notifyUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://n8n.example.com/webhook/ccpayment',
+			description: 'Webhook URL for deposits to this address, instead of the one set on the Developer page',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(

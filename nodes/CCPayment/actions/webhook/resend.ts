@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { toUnixSeconds } from '../../helpers/time';
 import { oneOf, resendWindow, TRANSACTION_TYPES, WEBHOOK_RESULTS } from '../../helpers/validation';
 import { ENDPOINTS } from '../../transport';
-import { compact } from '../common';
+import { additionalFields, compact } from '../common';
 import type { OperationExecute } from '../types';
 
 const properties: INodeProperties[] = [
@@ -22,41 +22,34 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'Start of the window of webhooks to resend (a date, or Unix seconds)',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'End Time',
-				name: 'endTime',
-				type: 'dateTime',
-				default: '',
-				description: 'End of the window, at most 1 hour after the start. Without it, the window is the hour after the start.',
-			},
-			{
-				displayName: 'Transaction Type',
-				name: 'transactionType',
-				type: 'options',
-				default: 'All Type',
-				options: TRANSACTION_TYPES.map((value) => ({ name: value === 'All Type' ? 'All Types' : value, value })),
-				description: 'Which kind of transactions to resend webhooks for',
-			},
-			{
-				displayName: 'Webhook Result',
-				name: 'webhookResult',
-				type: 'options',
-				default: 'Failed',
-				options: [
-					{ name: 'Failed Only', value: 'Failed', description: 'Only webhooks your endpoint did not acknowledge' },
-					{ name: 'All Results', value: 'All Result', description: 'Every webhook in the window' },
-				],
-				description: 'Whether to resend only failed deliveries or all of them',
-			},
-		],
-	},
+	additionalFields([
+		{
+			displayName: 'End Time',
+			name: 'endTime',
+			type: 'dateTime',
+			default: '',
+			description: 'End of the window, at most 1 hour after the start. Without it, the window is the hour after the start.',
+		},
+		{
+			displayName: 'Transaction Type',
+			name: 'transactionType',
+			type: 'options',
+			default: 'All Type',
+			options: TRANSACTION_TYPES.map((value) => ({ name: value === 'All Type' ? 'All Types' : value, value })),
+			description: 'Which kind of transactions to resend webhooks for',
+		},
+		{
+			displayName: 'Webhook Result',
+			name: 'webhookResult',
+			type: 'options',
+			default: 'Failed',
+			options: [
+				{ name: 'Failed Only', value: 'Failed', description: 'Only webhooks your endpoint did not acknowledge' },
+				{ name: 'All Results', value: 'All Result', description: 'Every webhook in the window' },
+			],
+			description: 'Whether to resend only failed deliveries or all of them',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['resend'] } }, properties);

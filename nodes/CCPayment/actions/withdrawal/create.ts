@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionalText, positiveAmount, requiredText } from '../../helpers/validation';
 import { ENDPOINTS } from '../../transport';
-import { compact, requiredLocator, tokenLocator } from '../common';
+import { additionalFields, compact, requiredLocator, tokenLocator } from '../common';
 import type { OperationExecute } from '../types';
 import { writeOutput } from '../writeOutput';
 
@@ -41,31 +41,24 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. 25.5',
 		description: 'Amount in token units, as a decimal string',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Memo',
-				name: 'memo',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 12345',
-				description: 'Memo or tag, for destinations on memo networks that need one',
-			},
-			{
-				displayName: 'Merchant Pays Fee',
-				name: 'merchantPaysFee',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether you pay the network fee on top of the amount, so the payee receives the full amount. Otherwise the fee is deducted from it.',
-			},
-		],
-	},
+	additionalFields([
+		{
+			displayName: 'Memo',
+			name: 'memo',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 12345',
+			description: 'Memo or tag, for destinations on memo networks that need one',
+		},
+		{
+			displayName: 'Merchant Pays Fee',
+			name: 'merchantPaysFee',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether you pay the network fee on top of the amount, so the payee receives the full amount. Otherwise the fee is deducted from it.',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['withdrawal'], operation: ['create'] } }, properties);

@@ -3,36 +3,29 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InvalidParameterError, optionalText } from '../../helpers/validation';
 import { ENDPOINTS } from '../../transport';
-import { compact, requiredLocator, tokenLocator } from '../common';
+import { additionalFields, compact, requiredLocator, tokenLocator } from '../common';
 import type { OperationExecute } from '../types';
 
 const properties: INodeProperties[] = [
 	tokenLocator({ description: 'Coin and network to quote the fee for' }),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Address',
-				name: 'address',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. TYWnk1EGALQyYst2yFSd29QQQTEkuKMbyt',
-				description: 'Destination address. CCPayment quotes 0 for internal (Cwallet) destinations.',
-			},
-			{
-				displayName: 'Memo',
-				name: 'memo',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 12345',
-				description: 'Memo or tag of the destination, on memo networks',
-			},
-		],
-	},
+	additionalFields([
+		{
+			displayName: 'Address',
+			name: 'address',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. TYWnk1EGALQyYst2yFSd29QQQTEkuKMbyt',
+			description: 'Destination address. CCPayment quotes 0 for internal (Cwallet) destinations.',
+		},
+		{
+			displayName: 'Memo',
+			name: 'memo',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 12345',
+			description: 'Memo or tag of the destination, on memo networks',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(
