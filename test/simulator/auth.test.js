@@ -1,22 +1,14 @@
 // @ts-check
 'use strict';
 
-const { test, before, after, beforeEach } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { startSimulator, SECOND_MERCHANT } = require('../../simulator');
-const { call, ok, sign, verify } = require('./helpers');
+const { SECOND_MERCHANT } = require('../../simulator');
+const { call, ok, sign, verify, useSimulator } = require('./helpers');
 
 /** @type {any} */
 let sim;
-before(async () => {
-	sim = await startSimulator({ port: 0 });
-});
-after(async () => {
-	await sim.stop();
-});
-beforeEach(async () => {
-	await sim.reset();
-});
+useSimulator((started) => (sim = started));
 
 const codes = () => sim.config.errorCodes;
 

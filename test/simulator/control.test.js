@@ -1,23 +1,15 @@
 // @ts-check
 'use strict';
 
-const { test, before, after, beforeEach } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const axios = require('axios').default;
-const { startSimulator, TOKENS } = require('../../simulator');
-const { call, ok, control, uid } = require('./helpers');
+const { TOKENS } = require('../../simulator');
+const { call, ok, control, uid, useSimulator } = require('./helpers');
 
 /** @type {any} */
 let sim;
-before(async () => {
-	sim = await startSimulator({ port: 0 });
-});
-after(async () => {
-	await sim.stop();
-});
-beforeEach(async () => {
-	await sim.reset();
-});
+useSimulator((started) => (sim = started));
 
 test('rate limit: with perSecond 5, the 6th request in the window is rejected and not applied', async () => {
 	// A long window makes this deterministic however slow the machine is.

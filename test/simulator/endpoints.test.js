@@ -1,22 +1,14 @@
 // @ts-check
 'use strict';
 
-const { test, before, after, beforeEach } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { startSimulator, TOKENS, COIN, SECOND_MERCHANT, ENDPOINTS } = require('../../simulator');
-const { call, ok, uid } = require('./helpers');
+const { TOKENS, COIN, SECOND_MERCHANT, ENDPOINTS } = require('../../simulator');
+const { call, ok, uid, useSimulator } = require('./helpers');
 
 /** @type {any} */
 let sim;
-before(async () => {
-	sim = await startSimulator({ port: 0 });
-});
-after(async () => {
-	await sim.stop();
-});
-beforeEach(async () => {
-	await sim.reset();
-});
+useSimulator((started) => (sim = started));
 
 const keys = (o) => Object.keys(o);
 

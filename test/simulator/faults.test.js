@@ -1,22 +1,14 @@
 // @ts-check
 'use strict';
 
-const { test, before, after, beforeEach } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { startSimulator, TOKENS } = require('../../simulator');
-const { call, ok, control, uid, verify } = require('./helpers');
+const { TOKENS } = require('../../simulator');
+const { call, ok, control, uid, verify, useSimulator } = require('./helpers');
 
 /** @type {any} */
 let sim;
-before(async () => {
-	sim = await startSimulator({ port: 0 });
-});
-after(async () => {
-	await sim.stop();
-});
-beforeEach(async () => {
-	await sim.reset();
-});
+useSimulator((started) => (sim = started));
 
 const withdrawal = () => ({ merchant_order_id: uid('w'), address: 'TYWnk1EGALQyYst2yFSd29QQQTEkuKMbyt', token_id: TOKENS.USDT_TRC20, value: '10' });
 const debits = (moid) => sim.ledger().journal.filter((e) => e.type === 'withdrawal_debit' && e.merchant_order_id === moid).length;

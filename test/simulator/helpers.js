@@ -7,8 +7,10 @@
  */
 
 const http = require('http');
+const { before, after, beforeEach } = require('node:test');
 const axios = require('axios').default;
 const { sign, verify } = require('../../dist/nodes/CCPayment/transport/signer');
+const { startSimulator } = require('../../simulator');
 
 const PREFIX = '/ccpayment/v1/';
 
@@ -133,4 +135,24 @@ function uid(prefix = 'id') {
 	return `${prefix}-${process.pid}-${Date.now().toString(36)}-${counter}`;
 }
 
-module.exports = { call, ok, control, startReceiver, uid, sign, verify, PREFIX };
+/**
+ * One simulator for a test file: started before its tests, reset before each, stopped after.
+ * @param {(sim: any) => void} onStart receives the running simulator
+ * @param {Record<string, unknown>} [config] simulator config overrides
+ */
+function useSimulator(onStart, config = {}) {
+	/** @type {any} */
+	let sim;
+	before(async () => {
+		sim = await startSimulator({ port: 0, ...config });
+		onStart(sim);
+	});
+	after(async () => {
+		await sim.stop();
+	});
+	beforeEach(async () => {
+		await sim.reset();
+	});
+}
+
+module.exports = { call, ok, control, startReceiver, uid, sign, verify, useSimulator, PREFIX };

@@ -1,22 +1,14 @@
 // @ts-check
 'use strict';
 
-const { test, before, after, beforeEach } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { startSimulator, TOKENS, COIN } = require('../../simulator');
-const { call, ok, control, uid } = require('./helpers');
+const { TOKENS, COIN } = require('../../simulator');
+const { call, ok, control, uid, useSimulator } = require('./helpers');
 
 /** @type {any} */
 let sim;
-before(async () => {
-	sim = await startSimulator({ port: 0 });
-});
-after(async () => {
-	await sim.stop();
-});
-beforeEach(async () => {
-	await sim.reset();
-});
+useSimulator((started) => (sim = started));
 
 const usdt = () => sim.ledger().merchants[0].balances.find((b) => b.coin_id === COIN.USDT).value;
 const withdrawal = (over = {}) => ({ merchant_order_id: uid('w'), address: 'TYWnk1EGALQyYst2yFSd29QQQTEkuKMbyt', token_id: TOKENS.USDT_TRC20, value: '100', ...over });

@@ -1,22 +1,14 @@
 // @ts-check
 'use strict';
 
-const { test, before, after, beforeEach } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { startSimulator, TOKENS } = require('../../simulator');
-const { call, ok, uid } = require('./helpers');
+const { TOKENS } = require('../../simulator');
+const { call, ok, uid, useSimulator } = require('./helpers');
 
 /** @type {any} */
 let sim;
-before(async () => {
-	sim = await startSimulator({ port: 0 });
-});
-after(async () => {
-	await sim.stop();
-});
-beforeEach(async () => {
-	await sim.reset();
-});
+useSimulator((started) => (sim = started));
 
 /** Expect a given error class; parameter-type messages never borrow the auth words the node's hints match. */
 async function expectError(path, body, kind, options) {
