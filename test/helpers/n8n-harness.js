@@ -44,10 +44,9 @@ const {
 	HarnessCredentialsHelper,
 	instantiate,
 	credentialTypeMap,
-	buildNode,
 	buildWorkflow,
 	buildAdditionalData,
-	prepareNodeType,
+	prepareNode,
 } = require('./n8n-runtime');
 const { startWebhookHost } = require('./n8n-webhook-host');
 
@@ -118,18 +117,8 @@ function assertPairedItems(output, inputLength, nodeName = 'node') {
  */
 async function runNode(NodeClass, options = {}) {
 	const items = options.items ?? [{ json: {} }];
-	const prepared = prepareNodeType(NodeClass, options);
-	const { resolved, type, typeVersion, nodeTypes, credentialsHelper, credentialTypeNames } = prepared;
-	const nodeName = options.nodeName ?? resolved.description.defaults?.name ?? resolved.description.displayName;
-	const node = buildNode(resolved, {
-		name: nodeName,
-		type,
-		typeVersion,
-		parameters: options.parameters,
-		credentialTypes: credentialTypeNames,
-		continueOnFail: options.continueOnFail,
-		onError: options.onError,
-	});
+	const prepared = prepareNode(NodeClass, options, { continueOnFail: options.continueOnFail, onError: options.onError });
+	const { resolved, type, nodeTypes, credentialsHelper, node, nodeName } = prepared;
 	const workflow = buildWorkflow({ nodes: [node], nodeTypes });
 	const workflowNode = /** @type {import('n8n-workflow').INode} */ (workflow.getNode(nodeName));
 	const additionalData = buildAdditionalData(credentialsHelper);
@@ -176,15 +165,7 @@ async function runNode(NodeClass, options = {}) {
  * @param {any} options
  */
 function loadOptionsContext(NodeClass, options) {
-	const prepared = prepareNodeType(NodeClass, options);
-	const { resolved, type, typeVersion, nodeTypes, credentialsHelper, credentialTypeNames } = prepared;
-	const node = buildNode(resolved, {
-		name: 'Temp-Node',
-		type,
-		typeVersion,
-		parameters: options.parameters ?? {},
-		credentialTypes: credentialTypeNames,
-	});
+	const { resolved, nodeTypes, credentialsHelper, node } = prepareNode(NodeClass, options, { name: 'Temp-Node' });
 	node.id = 'uuid-1234';
 	const workflow = buildWorkflow({ nodes: [node], nodeTypes });
 	const workflowNode = /** @type {import('n8n-workflow').INode} */ (workflow.getNode('Temp-Node'));

@@ -414,6 +414,28 @@ function prepareNodeType(NodeClass, opts) {
 	return { instance, resolved, type, typeVersion, nodeTypes, credentialsHelper, credentialTypeNames: Object.keys(data) };
 }
 
+/**
+ * prepareNodeType plus the INode itself, with the test's parameters and credentials, named
+ * `extras.name` or `options.nodeName` (default: the description's default name).
+ * @param {AnyClass | object} NodeClass
+ * @param {any} options the harness call's options (nodeName, parameters, credentials, ...)
+ * @param {{ name?: string, continueOnFail?: boolean, onError?: string, webhookId?: string }} [extras]
+ */
+function prepareNode(NodeClass, options, extras = {}) {
+	const prepared = prepareNodeType(NodeClass, options);
+	const { resolved, type, typeVersion, credentialTypeNames } = prepared;
+	const nodeName = extras.name ?? options.nodeName ?? resolved.description.defaults?.name ?? resolved.description.displayName;
+	const node = buildNode(resolved, {
+		type,
+		typeVersion,
+		parameters: options.parameters,
+		credentialTypes: credentialTypeNames,
+		...extras,
+		name: nodeName,
+	});
+	return { ...prepared, node, nodeName };
+}
+
 module.exports = {
 	PACKAGE_NAME,
 	INSTANCE_BASE_URL,
@@ -427,4 +449,5 @@ module.exports = {
 	buildWorkflow,
 	buildAdditionalData,
 	prepareNodeType,
+	prepareNode,
 };

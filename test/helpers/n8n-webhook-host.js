@@ -33,7 +33,8 @@ const zlib = require('node:zlib');
 const { NodeHelpers, jsonParse } = require('n8n-workflow');
 const { WebhookContext, parseIncomingMessage } = require('n8n-core');
 
-const { prepareNodeType, buildNode, buildWorkflow, buildAdditionalData } = require('./n8n-runtime');
+const { prepareNode, buildWorkflow, buildAdditionalData } = require('./n8n-runtime');
+const { request: httpRequest } = require('../../scripts/e2e/lib/http');
 
 /** n8n's default N8N_PAYLOAD_SIZE_MAX (MiB). */
 const PAYLOAD_SIZE_MAX = 16 * 1024 * 1024;
@@ -220,18 +221,9 @@ function extractWebhookOnReceivedResponse(/** @type {unknown} */ responseData, /
  * @returns {Promise<WebhookHost>}
  */
 async function startWebhookHost(TriggerClass, options = {}) {
-	const prepared = prepareNodeType(TriggerClass, options);
-	const { resolved, type, typeVersion, nodeTypes, credentialsHelper, credentialTypeNames } = prepared;
+	const prepared = prepareNode(TriggerClass, options, { webhookId: options.webhookId ?? DEFAULT_WEBHOOK_ID });
+	const { resolved, type, nodeTypes, credentialsHelper, node, nodeName } = prepared;
 	if (typeof resolved.webhook !== 'function') throw new Error(`${type} has no webhook() method`);
-	const nodeName = options.nodeName ?? resolved.description.defaults?.name ?? resolved.description.displayName;
-	const node = buildNode(resolved, {
-		name: nodeName,
-		type,
-		typeVersion,
-		parameters: options.parameters,
-		credentialTypes: credentialTypeNames,
-		webhookId: options.webhookId ?? DEFAULT_WEBHOOK_ID,
-	});
 	const workflowId = 'harnessWebhookWf1';
 
 	/** @type {Record<string, any>} */
@@ -427,38 +419,15 @@ async function startWebhookHost(TriggerClass, options = {}) {
 	const defaultWebhook = webhooks.find((w) => w.name === 'default') ?? webhooks[0];
 
 	/** @type {WebhookHost['request']} */
-	const request = (req = {}) =>
-		new Promise((resolve, reject) => {
-			const named = req.webhook ? webhooks.find((w) => w.name === req.webhook) : defaultWebhook;
-			if (!named) throw new Error(`no webhook named ${req.webhook}`);
-			const target = new URL(req.path ?? `/webhook/${named.path}`, baseUrl);
-			for (const [k, v] of Object.entries(req.query ?? {})) target.searchParams.append(k, v);
-			/** @type {Record<string, string | number>} */
-			const headers = { ...(req.headers ?? {}) };
-			/** @type {Buffer | undefined} */
-			let payload;
-			if (req.body !== undefined) {
-				if (Buffer.isBuffer(req.body)) payload = req.body;
-				else if (typeof req.body === 'string') payload = Buffer.from(req.body, 'utf8');
-				else {
-					payload = Buffer.from(JSON.stringify(req.body), 'utf8');
-					if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['Content-Type'] = 'application/json';
-				}
-				headers['Content-Length'] = payload.length;
-			}
-			const r = http.request(target, { method: req.method ?? 'POST', headers, agent: false }, (response) => {
-				/** @type {Buffer[]} */
-				const chunks = [];
-				response.on('data', (c) => chunks.push(c));
-				response.on('error', reject);
-				response.on('end', () => {
-					const body = Buffer.concat(chunks).toString('utf8');
-					resolve({ status: response.statusCode ?? 0, headers: response.headers, body, json: () => JSON.parse(body) });
-				});
-			});
-			r.on('error', reject);
-			r.end(payload);
-		});
+	const request = async (req = {}) => {
+		const named = req.webhook ? webhooks.find((w) => w.name === req.webhook) : defaultWebhook;
+		if (!named) throw new Error(`no webhook named ${req.webhook}`);
+		const target = new URL(req.path ?? `/webhook/${named.path}`, baseUrl);
+		for (const [k, v] of Object.entries(req.query ?? {})) target.searchParams.append(k, v);
+		// The same exact-bytes client the e2e suite uses against real n8n.
+		const r = await httpRequest(req.method ?? 'POST', target.toString(), { headers: req.headers, body: req.body });
+		return { status: r.status, headers: r.headers, body: r.text, json: () => JSON.parse(r.text) };
+	};
 
 	return {
 		url: urls[defaultWebhook.name],
