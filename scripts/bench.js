@@ -74,19 +74,8 @@ const notes = [];
 let sim;
 /** @type {ReturnType<typeof common.limiterTrace> | undefined} */
 let trace;
-/** @type {Array<() => Promise<void>>} */
-const cleanups = [];
-/** @type {Promise<void> | undefined} */
-let cleaning;
-function cleanup() {
-	cleaning ??= (async () => {
-		for (const fn of cleanups.reverse()) await fn().catch(() => undefined);
-		await procs.stopAll(10000);
-		if (sim) await sim.stop().catch(() => undefined);
-	})();
-	return cleaning;
-}
-procs.installExitHandlers(cleanup);
+const cleanup = procs.cleanupOnExit();
+cleanup.add(() => sim?.stop());
 
 /**
  * Simulator figures for the run just finished.
@@ -192,7 +181,7 @@ async function realN8n(probe, major) {
 	}
 	say(`\nreal n8n ${major}.x: installing the packed package into a throwaway user folder ...`);
 	const env = await n8nBench.prepare({ major, sim, log: (m) => say(`  ${m}`), keep: !!args.keep });
-	cleanups.push(() => env.cleanup());
+	cleanup.add(() => env.cleanup());
 	const tag = Date.now().toString(36);
 	const ids = { rate: `ccpBenchRate${major}01`, withdraw: `ccpBenchWdrw${major}01`, http: `ccpBenchHttp${major}01`, httpBatched: `ccpBenchHtBt${major}01` };
 	const prefix = `bench-n8n${major}-${tag}`;
@@ -352,13 +341,13 @@ async function main() {
 
 main()
 	.then(async () => {
-		await cleanup();
+		await cleanup.run();
 		process.exit(0);
 	})
 	.catch(async (error) => {
 		process.stderr.write(`bench crashed: ${error && error.stack ? error.stack : error}\n`);
 		if (rows.length) report();
-		await cleanup();
+		await cleanup.run();
 		process.exit(1);
 	});
 

@@ -44,19 +44,8 @@ const say = (m) => process.stdout.write(`${m}\n`);
 
 /** @type {any} */
 let sim;
-/** @type {Array<() => Promise<void>>} */
-const cleanups = [];
-/** @type {Promise<void> | undefined} */
-let cleaning;
-function cleanup() {
-	cleaning ??= (async () => {
-		for (const fn of cleanups.reverse()) await fn().catch(() => undefined);
-		await procs.stopAll(10000);
-		if (sim) await sim.stop().catch(() => undefined);
-	})();
-	return cleaning;
-}
-procs.installExitHandlers(cleanup);
+const cleanup = procs.cleanupOnExit();
+cleanup.add(() => sim?.stop());
 
 /** @param {string} title @param {campaign.CampaignResult} r */
 function print(title, r) {
@@ -111,7 +100,7 @@ async function main() {
 		} else {
 			say(`\nreal n8n ${N8N}.x: installing the packed package into a throwaway user folder ...`);
 			const env = await n8nBench.prepare({ major: N8N, sim, log: (m) => say(`  ${m}`), keep: !!args.keep });
-			cleanups.push(() => env.cleanup());
+			cleanup.add(() => env.cleanup());
 			let seq = 0;
 			const real = await campaign.runCampaign({
 				sim,
@@ -150,11 +139,11 @@ async function main() {
 
 main()
 	.then(async (code) => {
-		await cleanup();
+		await cleanup.run();
 		process.exit(code);
 	})
 	.catch(async (error) => {
 		process.stderr.write(`campaign crashed: ${error && error.stack ? error.stack : error}\n`);
-		await cleanup();
+		await cleanup.run();
 		process.exit(2);
 	});

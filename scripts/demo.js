@@ -40,21 +40,13 @@ const WEBHOOK_WORKFLOW_ID = 'ccpExampleDepos1';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ccpayment-demo-'));
 /** @type {{ stop: () => Promise<void> } | undefined} */
 let simulator;
-/** @type {Promise<void> | undefined} */
-let cleaning;
-/** Stops everything once; every caller (signal handler, main) waits for the same cleanup. */
-function cleanup() {
-	cleaning ??= (async () => {
-		await procs.stopAll(10000);
-		if (simulator) await simulator.stop().catch(() => undefined);
-		fs.rmSync(tmp, { recursive: true, force: true });
-	})();
-	return cleaning;
-}
-procs.installExitHandlers(async () => {
-	await cleanup();
-	process.stdout.write('Demo stopped; n8n, the simulator and the temp folder are gone.\n');
+// Stops everything once; every caller (signal handler, main) waits for the same cleanup.
+const cleanup = procs.cleanupOnExit();
+cleanup.add(() => {
+	if (procs.shuttingDown()) process.stdout.write('Demo stopped; n8n, the simulator and the temp folder are gone.\n');
 });
+cleanup.add(() => fs.rmSync(tmp, { recursive: true, force: true }));
+cleanup.add(() => simulator?.stop());
 
 /** @param {string} msg */
 const say = (msg) => process.stdout.write(`${msg}\n`);
@@ -161,12 +153,12 @@ async function main() {
 	const code = await n8n.exited;
 	if (procs.shuttingDown()) return; // Ctrl-C: the signal handler is already stopping everything.
 	say(`n8n exited (code ${code}); stopping the demo.`);
-	await cleanup();
+	await cleanup.run();
 	process.exit(1);
 }
 
 main().catch(async (e) => {
 	process.stderr.write(`demo failed: ${e && e.stack ? e.stack : e}\n`);
-	await cleanup();
+	await cleanup.run();
 	process.exit(1);
 });

@@ -60,19 +60,13 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ccpayment-e2e-'));
 /** @type {Array<{ stop: () => Promise<void> }>} */
 const simulators = [];
 
-/** @type {Promise<void> | undefined} */
-let cleaning;
-/** Stops everything once; the signal handler and the normal end wait for the same cleanup. */
-function cleanup() {
-	cleaning ??= (async () => {
-		await procs.stopAll(10000);
-		await Promise.all(simulators.map((s) => s.stop().catch(() => undefined)));
-		if (keep) process.stdout.write(`kept ${tmp}\n`);
-		else fs.rmSync(tmp, { recursive: true, force: true });
-	})();
-	return cleaning;
-}
-procs.installExitHandlers(cleanup);
+// Stops everything once; the signal handler and the normal end wait for the same cleanup.
+const cleanup = procs.cleanupOnExit();
+cleanup.add(() => {
+	if (keep) process.stdout.write(`kept ${tmp}\n`);
+	else fs.rmSync(tmp, { recursive: true, force: true });
+});
+cleanup.add(() => Promise.all(simulators.map((s) => s.stop().catch(() => undefined))));
 
 /**
  * Everything for one n8n version.
@@ -194,7 +188,7 @@ async function main() {
 main()
 	.catch((e) => checks.crash('suite aborted', e))
 	.finally(async () => {
-		await cleanup();
+		await cleanup.run();
 		const leftover = procs.runningCount();
 		checks.ok('no process left running', leftover === 0, `${leftover} still running`);
 		phases.print();

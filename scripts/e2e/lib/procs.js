@@ -185,8 +185,30 @@ function installExitHandlers(cleanup) {
 	process.on('exit', () => killAllSync());
 }
 
+/**
+ * One cleanup for a script, run once whether the script ends normally (call `run()`) or on
+ * Ctrl-C / SIGTERM / a crash: every tracked process is stopped by PID, then the registered steps
+ * run, newest first. A failing step does not stop the others.
+ * @returns {{ add: (step: () => unknown) => void, run: () => Promise<void> }}
+ */
+function cleanupOnExit() {
+	/** @type {Array<() => unknown>} */
+	const steps = [];
+	/** @type {Promise<void> | undefined} */
+	let running;
+	const run = () => {
+		running ??= (async () => {
+			await stopAll(10000);
+			for (const step of steps.slice().reverse()) await Promise.resolve().then(step).catch(() => undefined);
+		})();
+		return running;
+	};
+	installExitHandlers(run);
+	return { add: (step) => void steps.push(step), run };
+}
+
 function runningCount() {
 	return tracked.size;
 }
 
-module.exports = { spawnTracked, stopProcess, stopAll, killAllSync, run, installExitHandlers, runningCount, shuttingDown };
+module.exports = { spawnTracked, stopProcess, stopAll, killAllSync, run, installExitHandlers, cleanupOnExit, runningCount, shuttingDown };
