@@ -42,9 +42,8 @@ test('response vector from the spec', () => {
 });
 
 // Spec ccpayment-v1-webhooks.md section 11, vector A.
-const VA = { appId: '202302010636261620672405236006912', appSecret: V2.appSecret, timestamp: '1700000000' };
-const API_DEPOSIT =
-	'{"pay_status":"success","order_type":"API Deposit","record_id":"202311140952301724307418092105728","order_id":"202311140950071724306818923245568","product_price":"25","denominated_currency":"USD","order_amount":"25","fiat_rate":"1","paid_amount":"10","token_rate":"1","chain":"TRX","txid":"9a3f0c5e7b2d4a6c8e1f3b5d7a9c0e2f4b6d8a0c2e4f6b8d0a2c4e6f8b0d2a4c","contract":"TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t","crypto":"USDT","extend":{"merchant_order_id":"ORDER-10042"}}';
+const { VECTOR_A: VA, WEBHOOKS } = require('../helpers/spec-vectors');
+const API_DEPOSIT = WEBHOOKS.api_deposit.body;
 
 test('webhook vector A and its pretty-printed negative', () => {
 	assert.equal(sign(VA.appId, VA.appSecret, VA.timestamp, API_DEPOSIT), '498b72483ff18f663708fe5f225749b9dcf2a727c84856153117fc60ab8db894');

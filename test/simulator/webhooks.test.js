@@ -5,6 +5,7 @@ const { test, before, after, beforeEach } = require('node:test');
 const assert = require('node:assert/strict');
 const { createHash } = require('crypto');
 const { startSimulator, TOKENS, COIN } = require('../../simulator');
+const { VECTOR_A, WEBHOOKS } = require('../helpers/spec-vectors');
 const { ok, control, startReceiver, uid } = require('./helpers');
 
 /** @type {any} */
@@ -200,11 +201,10 @@ test('Refund: documented payload (network_crypto), debits the balance', async ()
 });
 
 test('the spec webhook vector A is reproduced byte for byte (fixed Timestamp, raw send)', async (t) => {
-	const vectorSim = await startSimulator({ port: 0, merchants: [{ appId: '202302010636261620672405236006912', appSecret: '0123456789abcdef0123456789abcdef' }] });
+	const vectorSim = await startSimulator({ port: 0, merchants: [{ appId: VECTOR_A.appId, appSecret: VECTOR_A.appSecret }] });
 	t.after(() => vectorSim.stop());
-	const body =
-		'{"pay_status":"success","order_type":"API Deposit","record_id":"202311140952301724307418092105728","order_id":"202311140950071724306818923245568","product_price":"25","denominated_currency":"USD","order_amount":"25","fiat_rate":"1","paid_amount":"10","token_rate":"1","chain":"TRX","txid":"9a3f0c5e7b2d4a6c8e1f3b5d7a9c0e2f4b6d8a0c2e4f6b8d0a2c4e6f8b0d2a4c","contract":"TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t","crypto":"USDT","extend":{"merchant_order_id":"ORDER-10042"}}';
-	const res = await control(vectorSim, 'POST', '/__sim/webhooks/send', { url: hook.url, body, timestamp: '1700000000' });
+	const body = WEBHOOKS.api_deposit.body;
+	const res = await control(vectorSim, 'POST', '/__sim/webhooks/send', { url: hook.url, body, timestamp: VECTOR_A.timestamp });
 	assert.equal(res.status, 200);
 	await vectorSim.waitForDeliveries(() => vectorSim.webhooks.idle(), 10000);
 	assert.equal(hook.received[0].body, body);

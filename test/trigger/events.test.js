@@ -3,7 +3,7 @@ const { test } = require('node:test');
 const assert = require('node:assert/strict');
 
 const { classify, statusOf, applyFilter, normalise, dedupKey, toStringList, EVENT_TYPES } = require('../../dist/nodes/CCPaymentTrigger/events');
-const { WEBHOOKS } = require('./vectors');
+const { WEBHOOKS } = require('../helpers/spec-vectors');
 
 const CTX = { timestamp: '1700000000', appId: '202302010636261620672405236006912', receivedAt: '2023-11-14T22:13:25.000Z' };
 /** @param {string} type */

@@ -12,7 +12,7 @@ const { startSimulator, TOKENS } = require('../../simulator');
 const { startWebhookHost } = require('../helpers/n8n-harness');
 const { CcPaymentTrigger: CCPaymentTrigger } = require('../../dist/nodes/CCPaymentTrigger/CcPaymentTrigger.node');
 const { signedHeaders } = require('../../dist/nodes/CCPayment/transport/signer');
-const { WEBHOOKS } = require('./vectors');
+const { WEBHOOKS } = require('../helpers/spec-vectors');
 
 const TRON_ADDRESS = 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t';
 const SECOND_APP_ID = '202401010000000000000000000000002';

@@ -13,7 +13,7 @@ const {
 	safeHeaders,
 } = require('../../dist/nodes/CCPaymentTrigger/verification');
 const { sign } = require('../../dist/nodes/CCPayment/transport/signer');
-const { VECTOR_A, WEBHOOKS, PRETTY_API_DEPOSIT_SIGN, vectorHeaders, VECTOR_NOW_MS } = require('./vectors');
+const { VECTOR_A, WEBHOOKS, PRETTY_API_DEPOSIT_SIGN, vectorHeaders, VECTOR_NOW_MS } = require('../helpers/spec-vectors');
 
 /** @param {Partial<Parameters<typeof verifyDelivery>[0]>} over */
 function run(over) {

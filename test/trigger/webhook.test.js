@@ -9,7 +9,7 @@ const assert = require('node:assert/strict');
 
 const { CcPaymentTrigger: CCPaymentTrigger } = require('../../dist/nodes/CCPaymentTrigger/CcPaymentTrigger.node');
 const { sign, nowSeconds } = require('../../dist/nodes/CCPayment/transport/signer');
-const { VECTOR_A, WEBHOOKS, vectorHeaders } = require('./vectors');
+const { VECTOR_A, WEBHOOKS, vectorHeaders } = require('../helpers/spec-vectors');
 
 const node = new CCPaymentTrigger();
 const DEFAULTS = Object.fromEntries(node.description.properties.map((p) => [p.name, p.default]));
