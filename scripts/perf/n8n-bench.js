@@ -14,7 +14,7 @@ const path = require('node:path');
 const procs = require('../e2e/lib/procs');
 const { ensureN8n, cacheDir } = require('../e2e/lib/install');
 const { packPackage, installIntoUserFolder } = require('../e2e/lib/pkg');
-const { N8nInstance } = require('../e2e/lib/n8n');
+const { N8nInstance, parseExecuteOutput } = require('../e2e/lib/n8n');
 const { freePort } = require('../e2e/lib/http');
 const fixtures = require('../e2e/fixtures');
 const { sampleRss } = require('./common');
@@ -106,18 +106,7 @@ async function prepare(o) {
 			clearTimeout(timer);
 			const rss = sampler.stop();
 			const stdout = Buffer.concat(out).toString('utf8');
-			const at = stdout.search(/^\{/m);
-			// The pretty-printed run ends at the first line that is just "}"; n8n may print shutdown
-			// noise after it (e.g. "error Error: aborted" from its SQLite pool on 1.x).
-			const endMatch = at >= 0 ? /^\}\s*$/m.exec(stdout.slice(at)) : null;
-			const jsonText = at >= 0 ? stdout.slice(at, endMatch ? at + endMatch.index + 1 : undefined) : '';
-			/** @type {any} */
-			let result;
-			try {
-				result = jsonText ? JSON.parse(jsonText) : undefined;
-			} catch {
-				result = undefined;
-			}
+			const { at, result } = parseExecuteOutput(stdout);
 			if (o.keep) fs.writeFileSync(path.join(tmp, `execute-${id}.out`), stdout);
 			const run = result?.data?.resultData?.runData?.[MEASURED_NODE]?.[0];
 			return {

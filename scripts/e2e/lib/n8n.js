@@ -13,6 +13,25 @@ const { request, Session, waitFor } = require('./http');
 const ENCRYPTION_KEY = 'ccpayment-e2e-encryption-key-0123456789';
 const OWNER = { email: 'owner@ccpayment-e2e.test', firstName: 'E2E', lastName: 'Owner', password: 'E2ePassw0rd!ccpay' };
 
+/**
+ * The run JSON in `n8n execute --rawOutput` stdout: on 2.x log lines come before it, and n8n 1.x may
+ * print shutdown noise after it (e.g. "error Error: aborted"), so the pretty-printed run is taken from
+ * the first line starting with "{" to the first line that is just "}".
+ * @param {string} stdout
+ * @returns {{ at: number, result: any }} `at` is where the JSON starts (-1 if none)
+ */
+function parseExecuteOutput(stdout) {
+	const at = stdout.search(/^\{/m);
+	if (at < 0) return { at, result: undefined };
+	const json = stdout.slice(at);
+	const end = /^\}\s*$/m.exec(json);
+	try {
+		return { at, result: JSON.parse(end ? json.slice(0, end.index + 1) : json) };
+	} catch {
+		return { at, result: undefined };
+	}
+}
+
 /** @typedef {import('./install').RuntimeInfo} RuntimeInfo */
 
 class N8nInstance {
@@ -128,7 +147,7 @@ class N8nInstance {
 	 */
 	async execute(id) {
 		const r = await this.cli(['execute', `--id=${id}`, '--rawOutput'], { timeoutMs: 180000, noLog: true });
-		const at = r.stdout.search(/^\{/m);
+		const { at, result } = parseExecuteOutput(r.stdout);
 		// The log gets what n8n printed around the result; the result JSON (items, which may legitimately
 		// contain error items) is kept in its own file.
 		const resultFile = path.join(path.dirname(this.logFile), `execute-${id}.json`);
@@ -137,23 +156,6 @@ class N8nInstance {
 			this.logFile,
 			`\n===== ${this.label} execute --id=${id} (exit ${r.code}${r.timedOut ? ', TIMED OUT' : ''}; result in ${path.basename(resultFile)}) =====\n${at >= 0 ? r.stdout.slice(0, at) : r.stdout}${r.stderr ? `\n----- stderr -----\n${r.stderr}` : ''}\n`,
 		);
-		/** @type {any} */
-		let result;
-		if (at >= 0) {
-			const json = r.stdout.slice(at);
-			try {
-				result = JSON.parse(json);
-			} catch {
-				// n8n 1.x may print log lines (e.g. "error Error: aborted") after the result: the
-				// pretty-printed result ends at the first line that is just "}".
-				const end = json.search(/^\}\s*$/m);
-				try {
-					result = end >= 0 ? JSON.parse(json.slice(0, end + 1)) : undefined;
-				} catch {
-					result = undefined;
-				}
-			}
-		}
 		return { code: r.code, result, stdout: r.stdout, stderr: r.stderr, ms: r.ms };
 	}
 
@@ -291,4 +293,4 @@ class N8nInstance {
 	}
 }
 
-module.exports = { N8nInstance, OWNER, ENCRYPTION_KEY };
+module.exports = { N8nInstance, OWNER, ENCRYPTION_KEY, parseExecuteOutput };
