@@ -7,7 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { nowSeconds, serializeBody, signedHeaders } from '../nodes/CCPayment/transport/signer';
+import { appKeys, nowSeconds, serializeBody, signedHeaders } from '../nodes/CCPayment/transport/signer';
 
 export const DEFAULT_BASE_URL = 'https://admin.ccpayment.com';
 
@@ -24,8 +24,7 @@ export async function signRequest(
 	credentials: ICredentialDataDecryptedObject,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const appId = String(credentials.appId ?? '').trim();
-	const appSecret = String(credentials.appSecret ?? '').trim();
+	const { appId, appSecret } = appKeys(credentials);
 	const body = serializeBody(requestOptions.body);
 	return {
 		...requestOptions,

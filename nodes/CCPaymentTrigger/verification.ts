@@ -6,7 +6,7 @@
  * present, Appid, timestamp window, constant-time Sign over the raw bytes). Nothing here ever
  * re-serialises JSON, logs, returns or puts the App Secret in a message.
  */
-import { checkSignedMessage, getHeader, HEADER_TIMESTAMP } from '../CCPayment/transport/signer';
+import { appKeys, checkSignedMessage, getHeader, HEADER_TIMESTAMP } from '../CCPayment/transport/signer';
 import type { HeaderBag } from '../CCPayment/transport/signer';
 
 /**
@@ -55,8 +55,7 @@ export function normalizeTolerance(value: unknown): number {
  * to the caller and contains no secret material.
  */
 export function verifyDelivery(input: VerifyDeliveryInput): DeliveryVerdict {
-	const appId = typeof input.appId === 'string' ? input.appId.trim() : '';
-	const appSecret = typeof input.appSecret === 'string' ? input.appSecret.trim() : '';
+	const { appId, appSecret } = appKeys(input);
 	if (!appId || !appSecret) {
 		return { ok: false, status: 401, reason: 'Trigger credential has no App ID or App Secret' };
 	}

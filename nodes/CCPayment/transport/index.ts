@@ -12,7 +12,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { checkSignedMessage, serializeBody } from './signer';
+import { appKeys, checkSignedMessage, serializeBody } from './signer';
 import type { HeaderBag } from './signer';
 import {
 	classifyBusinessError,
@@ -162,8 +162,7 @@ export async function ccpaymentApiRequest(
 	const verification = checkSignedMessage({
 		headers: response.headers as HeaderBag,
 		body: bytes,
-		appId: String(credentials.appId ?? '').trim(),
-		appSecret: String(credentials.appSecret ?? '').trim(),
+		...appKeys(credentials),
 		toleranceSeconds: Number.isFinite(tolerance) && tolerance > 0 ? tolerance : 0,
 		appIdHeader: 'optional',
 	});

@@ -56,6 +56,14 @@ export function verify(
 	}
 }
 
+/** The App ID and App Secret of a credential, trimmed (they are often pasted with whitespace). */
+export function appKeys(credentials: { appId?: unknown; appSecret?: unknown }): { appId: string; appSecret: string } {
+	return {
+		appId: String(credentials.appId ?? '').trim(),
+		appSecret: String(credentials.appSecret ?? '').trim(),
+	};
+}
+
 export function nowSeconds(nowMs: number = Date.now()): string {
 	return String(Math.floor(nowMs / 1000));
 }
