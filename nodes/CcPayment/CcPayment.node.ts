@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { nodeProperties } from './actions/description';
-import { router } from './actions/router';
-import { listSearch, loadOptions } from './methods';
+import { nodeProperties } from './v1/actions/description';
+import { router } from './v1/actions/router';
+import { listSearch, loadOptions } from './v1/methods';
 
 export class CcPayment implements INodeType {
 	description: INodeTypeDescription = {

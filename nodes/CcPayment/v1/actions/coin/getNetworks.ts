@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { ENDPOINTS } from '../../shared/transport';
+import { ENDPOINTS } from '../../../shared/transport';
 import { listOf, requiredLocator, tokenLocator } from '../common';
 import type { OperationExecute } from '../types';
 

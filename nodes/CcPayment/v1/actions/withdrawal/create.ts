@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionalText, positiveAmount, requiredText } from '../../helpers/validation';
-import { ENDPOINTS } from '../../shared/transport';
+import { ENDPOINTS } from '../../../shared/transport';
 import { additionalFields, compact, requiredLocator, tokenLocator } from '../common';
 import type { OperationExecute } from '../types';
 import { writeOutput } from '../writeOutput';

@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { simplifyDepositOrder, simplifyWithdrawalOrder } from '../helpers/simplify';
 import { chunk, idList } from '../helpers/validation';
-import { ENDPOINTS } from '../shared/transport';
-import type { CCPaymentClient } from '../shared/transport/client';
-import { orderIdOf } from '../shared/transport/client';
+import { ENDPOINTS } from '../../shared/transport';
+import type { CCPaymentClient } from '../../shared/transport/client';
+import { orderIdOf } from '../../shared/transport/client';
 
 export const BILL_INFO_MAX_IDS = 100;
 

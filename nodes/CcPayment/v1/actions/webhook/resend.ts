@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { toUnixSeconds } from '../../shared/time';
+import { toUnixSeconds } from '../../../shared/time';
 import { oneOf, resendWindow, TRANSACTION_TYPES, WEBHOOK_RESULTS } from '../../helpers/validation';
-import { ENDPOINTS } from '../../shared/transport';
+import { ENDPOINTS } from '../../../shared/transport';
 import { additionalFields, compact } from '../common';
 import type { OperationExecute } from '../types';
 

@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { simplifyCoin } from '../../helpers/simplify';
-import { ENDPOINTS } from '../../shared/transport';
+import { ENDPOINTS } from '../../../shared/transport';
 import { listOf, simplifyField } from '../common';
 import type { OperationExecute } from '../types';
 

@@ -3,7 +3,7 @@
  * InvalidParameterError naming the field, the rule broken and how to fix it; the router turns that
  * into a NodeOperationError for the item.
  */
-import { decimalPlaces, isZeroDecimal, parseDecimal } from '../shared/decimal';
+import { decimalPlaces, isZeroDecimal, parseDecimal } from '../../shared/decimal';
 
 export class InvalidParameterError extends Error {
 	constructor(

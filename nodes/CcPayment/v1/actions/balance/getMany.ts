@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionalText } from '../../helpers/validation';
-import { ENDPOINTS } from '../../shared/transport';
+import { ENDPOINTS } from '../../../shared/transport';
 import { coinLocator, listOf, locatorValue } from '../common';
 import type { OperationExecute } from '../types';
 

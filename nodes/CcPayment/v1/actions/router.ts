@@ -1,11 +1,11 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { runPool } from '../shared/execution/pool';
+import { runPool } from '../../shared/execution/pool';
 import { InvalidParameterError } from '../helpers/validation';
-import { CREDENTIAL_TYPE, failureInfoOf } from '../shared/transport';
-import type { RunSettings } from '../shared/transport/client';
-import { CCPaymentClient, DEFAULT_RUN_SETTINGS, outcomeOf } from '../shared/transport/client';
+import { CREDENTIAL_TYPE, failureInfoOf } from '../../shared/transport';
+import type { RunSettings } from '../../shared/transport/client';
+import { CCPaymentClient, DEFAULT_RUN_SETTINGS, outcomeOf } from '../../shared/transport/client';
 import * as balance from './balance';
 import * as blockchain from './blockchain';
 import * as checkout from './checkout';

@@ -2,7 +2,7 @@
  * "Simplify" views of CCPayment responses with more than 10 fields. Pure. Amount totals are exact
  * decimal sums (no floats).
  */
-import { addDecimals } from '../shared/decimal';
+import { addDecimals } from '../../shared/decimal';
 
 type Json = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { WriteResult } from '../shared/execution/writePolicy';
-import type { ApiData } from '../shared/transport';
+import type { WriteResult } from '../../shared/execution/writePolicy';
+import type { ApiData } from '../../shared/transport';
 
 /**
  * Output of a reconciled write (withdrawal, native order):

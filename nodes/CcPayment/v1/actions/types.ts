@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { CCPaymentClient } from '../shared/transport/client';
+import type { CCPaymentClient } from '../../shared/transport/client';
 
 /**
  * One operation: the router calls `execute.call(this, itemIndex, client)` once per item, with the

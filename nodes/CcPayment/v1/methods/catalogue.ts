@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems } from 'n8n-workflow';
 
-import { ccpaymentApiRequest, ENDPOINTS } from '../shared/transport';
+import { ccpaymentApiRequest, ENDPOINTS } from '../../shared/transport';
 
 /** Fetched fresh on every call (nothing is cached across executions). */
 export async function fetchCoins(this: ILoadOptionsFunctions): Promise<IDataObject[]> {
