@@ -10,7 +10,7 @@
  */
 
 const http = require('http');
-const { sign, verify } = require('../dist/nodes/CCPayment/transport/signer');
+const { sign, verify } = require('./v1/signer');
 const { defaultConfig, mergeInto, replaceContents, validateConfig, clone, DEFAULT_MERCHANT, SECOND_MERCHANT } = require('./config');
 const { Store } = require('./state');
 const { HANDLERS, PREFIX, ENDPOINTS, ApiError } = require('./api');

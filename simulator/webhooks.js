@@ -2,7 +2,7 @@
 'use strict';
 
 /**
- * Webhook delivery: signs each notification with the ONE signer, POSTs it, decides whether it was
+ * Webhook delivery: signs each notification with the v1 signer, POSTs it, decides whether it was
  * acknowledged (HTTP 200 + body "success"), retries on the documented-ish schedule (1 + 6 attempts,
  * gaps 30 s, 1 m, 2 m, 4 m, 8 m, 16 m times config.webhook.speedFactor), and keeps a delivery log.
  */
@@ -10,7 +10,7 @@
 const http = require('http');
 const https = require('https');
 const { EventEmitter } = require('events');
-const { sign } = require('../dist/nodes/CCPayment/transport/signer');
+const { sign } = require('./v1/signer');
 
 const TAMPER_MODES = ['pretty', 'body', 'signature', 'stale', 'future', 'appid', 'unsigned'];
 const RESPONSE_LIMIT = 64 * 1024;
