@@ -9,7 +9,7 @@
  */
 
 const dec = require('./decimal');
-const { txidFor, isCwalletDestination } = require('./state');
+const { txidFor, isCwalletDestination } = require('./addresses');
 const { DepositActions, ActionError, TIMING_STAGES } = require('./deposits');
 
 class Actions extends DepositActions {

@@ -8,7 +8,7 @@
  */
 
 const dec = require('./decimal');
-const { makeAddress, txidFor } = require('./state');
+const { makeAddress, txidFor } = require('./addresses');
 const { TOKENS } = require('./catalogue');
 
 class ActionError extends Error {

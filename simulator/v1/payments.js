@@ -7,7 +7,7 @@
  */
 
 const dec = require('../shared/decimal');
-const { makeAddress } = require('../shared/state');
+const { makeAddress } = require('../shared/addresses');
 const { ApiError, invalid, isMissing, reqString, optString, optUrl, reqAmount, usableToken, validPeriod, checkDuplicate } = require('./fields');
 
 function paymentUrl(ctx, orderId) {

@@ -8,7 +8,7 @@
 
 const dec = require('../shared/decimal');
 const { COINS, CHAINS } = require('../shared/catalogue');
-const { isCwalletDestination } = require('../shared/state');
+const { isCwalletDestination } = require('../shared/addresses');
 const { ApiError, reqString, optString, reqAmount } = require('./fields');
 
 function coinAll(ctx) {

@@ -8,7 +8,7 @@
 
 const dec = require('../shared/decimal');
 const { COINS } = require('../shared/catalogue');
-const { makeAddress, isValidAddress, isCwalletDestination } = require('../shared/state');
+const { makeAddress, isValidAddress, isCwalletDestination } = require('../shared/addresses');
 const { ApiError, invalid, isMissing, reqString, optString, optInt, optBool, optUrl, reqAmount, usableToken, checkDuplicate } = require('./fields');
 
 const WEBHOOK_RESULTS = ['Failed', 'All Result'];
