@@ -5,7 +5,7 @@ const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const axios = require('axios').default;
 const { TOKENS } = require('../../simulator');
-const { call, ok, control, uid, useSimulator } = require('./helpers');
+const { call, ok, control, uid, useSimulator } = require('../helpers/simulator');
 
 /** @type {any} */
 let sim;

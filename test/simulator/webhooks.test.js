@@ -6,7 +6,7 @@ const assert = require('node:assert/strict');
 const { createHash } = require('crypto');
 const { startSimulator, TOKENS, COIN } = require('../../simulator');
 const { VECTOR_A, WEBHOOKS } = require('../helpers/spec-vectors');
-const { ok, control, startReceiver, uid } = require('./helpers');
+const { ok, control, startReceiver, uid } = require('../helpers/simulator');
 
 /** @type {any} */
 let sim;
