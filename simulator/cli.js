@@ -3,10 +3,11 @@
 'use strict';
 
 /**
- * Run the CCPayment v1 simulator from a shell:
+ * Run the CCPayment simulator from a shell (no build needed, Node built-ins only):
  *   node simulator/cli.js [--port 8765] [--host 127.0.0.1] [--webhook-url URL] [--latency-ms N] [--speed F]
- * Needs the compiled signer: build first with `npx tsc -p tsconfig.json`.
  */
+
+const { parseArgs } = require('util');
 
 const USAGE = `Usage: node simulator/cli.js [options]
   --port <n>           port to listen on (default 8765; 0 = any free port)
@@ -16,48 +17,44 @@ const USAGE = `Usage: node simulator/cli.js [options]
   --speed <factor>     multiply webhook retry gaps (default 1; e.g. 0.01)
   --help               show this text`;
 
-function parseArgs(argv) {
-	/** @type {Record<string, string>} */
-	const out = {};
-	for (let i = 0; i < argv.length; i++) {
-		const arg = argv[i];
-		if (arg === '--help' || arg === '-h') {
-			out.help = '1';
-			continue;
-		}
-		const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
-		if (!match) throw new Error(`unexpected argument ${arg}`);
-		const value = match[2] !== undefined ? match[2] : argv[++i];
-		if (value === undefined) throw new Error(`--${match[1]} needs a value`);
-		out[match[1]] = value;
+const VALUE_OPTIONS = ['port', 'host', 'webhook-url', 'latency-ms', 'speed'];
+
+/** Exit 2 with the usage text: the same answer for every kind of bad command line. */
+function usageError(message) {
+	process.stderr.write(`${message}\n${USAGE}\n`);
+	process.exit(2);
+}
+
+/**
+ * Parsed leniently (strict: false) so that unknown options can be listed by name and a value
+ * option given without a value gets a clear message instead of Node's generic one.
+ * @param {string[]} argv
+ */
+function readOptions(argv) {
+	/** @type {Record<string, { type: 'string' | 'boolean', short?: string }>} */
+	const options = { help: { type: 'boolean', short: 'h' } };
+	for (const name of VALUE_OPTIONS) options[name] = { type: 'string' };
+	const { values, positionals } = parseArgs({ args: argv, options, strict: false, allowPositionals: true });
+	const unknown = Object.keys(values).filter((k) => k !== 'help' && !VALUE_OPTIONS.includes(k));
+	if (unknown.length) usageError(`unknown option(s): ${unknown.map((k) => `--${k}`).join(', ')}`);
+	if (positionals.length) usageError(`unexpected argument ${positionals[0]}`);
+	for (const name of VALUE_OPTIONS) {
+		if (values[name] === true) usageError(`--${name} needs a value`);
 	}
-	return out;
+	return /** @type {Record<string, string | boolean | undefined>} */ (values);
 }
 
 function number(name, value) {
 	const n = Number(value);
-	if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a number >= 0`);
+	if (!Number.isFinite(n) || n < 0) usageError(`--${name} must be a number >= 0`);
 	return n;
 }
 
 async function main() {
-	let args;
-	try {
-		args = parseArgs(process.argv.slice(2));
-	} catch (error) {
-		process.stderr.write(`${error.message}\n${USAGE}\n`);
-		process.exit(2);
-	}
+	const args = readOptions(process.argv.slice(2));
 	if (args.help) {
 		process.stdout.write(`${USAGE}\n`);
 		return;
-	}
-	let startSimulator;
-	try {
-		({ startSimulator } = require('./index'));
-	} catch (error) {
-		process.stderr.write(`Cannot load the simulator (${error.message}).\nBuild the package first: npx tsc -p tsconfig.json\n`);
-		process.exit(1);
 	}
 	/** @type {Record<string, any>} */
 	const options = { port: args.port !== undefined ? number('port', args.port) : 8765 };
@@ -65,13 +62,8 @@ async function main() {
 	if (args['webhook-url']) options.webhookUrl = args['webhook-url'];
 	if (args['latency-ms'] !== undefined) options.latencyMs = number('latency-ms', args['latency-ms']);
 	if (args.speed !== undefined) options.webhook = { speedFactor: number('speed', args.speed) };
-	const known = ['port', 'host', 'webhook-url', 'latency-ms', 'speed', 'help'];
-	const unknown = Object.keys(args).filter((k) => !known.includes(k));
-	if (unknown.length) {
-		process.stderr.write(`unknown option(s): ${unknown.map((k) => `--${k}`).join(', ')}\n${USAGE}\n`);
-		process.exit(2);
-	}
 
+	const { startSimulator } = require('./index');
 	const sim = await startSimulator(options);
 	const [first, second] = sim.merchants;
 	const lines = [

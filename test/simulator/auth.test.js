@@ -4,7 +4,7 @@
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const { SECOND_MERCHANT } = require('../../simulator');
-const { call, ok, sign, verify, useSimulator } = require('./helpers');
+const { call, ok, sign, verify, useSimulator } = require('../helpers/simulator');
 
 /** @type {any} */
 let sim;

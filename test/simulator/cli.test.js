@@ -5,7 +5,7 @@ const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const path = require('path');
 const { spawn } = require('child_process');
-const { startReceiver, ok, control } = require('./helpers');
+const { startReceiver, ok, control } = require('../helpers/simulator');
 
 const CLI = path.join(__dirname, '..', '..', 'simulator', 'cli.js');
 

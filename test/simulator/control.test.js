@@ -5,7 +5,7 @@ const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const axios = require('axios').default;
 const { TOKENS } = require('../../simulator');
-const { call, ok, control, uid, useSimulator } = require('./helpers');
+const { call, ok, control, uid, useSimulator } = require('../helpers/simulator');
 
 /** @type {any} */
 let sim;
@@ -40,7 +40,7 @@ test('rate limit: the default allows 100 requests per sliding second per IP and 
 });
 
 test('the sliding window frees up as old requests age out', () => {
-	const { RateLimiter } = require('../../simulator/faults');
+	const { RateLimiter } = require('../../simulator/shared/faults');
 	const limiter = new RateLimiter();
 	assert.equal(limiter.allow('ip', 2, 1000, 0), true);
 	assert.equal(limiter.allow('ip', 2, 1000, 500), true);

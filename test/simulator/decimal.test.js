@@ -3,7 +3,7 @@
 
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const dec = require('../../simulator/decimal');
+const dec = require('../../simulator/shared/decimal');
 
 test('add, sub and mul are exact where floats are not', () => {
 	assert.equal(dec.add('0.1', '0.2'), '0.3');

@@ -4,7 +4,7 @@
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const { TOKENS, COIN, SECOND_MERCHANT, ENDPOINTS } = require('../../simulator');
-const { call, ok, uid, useSimulator } = require('./helpers');
+const { call, ok, uid, useSimulator } = require('../helpers/simulator');
 
 /** @type {any} */
 let sim;

@@ -4,7 +4,7 @@
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const { TOKENS, COIN } = require('../../simulator');
-const { call, ok, control, uid, useSimulator } = require('./helpers');
+const { call, ok, control, uid, useSimulator } = require('../helpers/simulator');
 
 /** @type {any} */
 let sim;

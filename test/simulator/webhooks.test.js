@@ -6,7 +6,7 @@ const assert = require('node:assert/strict');
 const { createHash } = require('crypto');
 const { startSimulator, TOKENS, COIN } = require('../../simulator');
 const { VECTOR_A, WEBHOOKS } = require('../helpers/spec-vectors');
-const { ok, control, startReceiver, uid } = require('./helpers');
+const { ok, control, startReceiver, uid } = require('../helpers/simulator');
 
 /** @type {any} */
 let sim;
@@ -221,7 +221,7 @@ test('ack rules: 200 + trimmed "success" in any case acks by default; strict mod
 		{ status: 201, body: 'success' },
 		{ status: 200, body: '' },
 	];
-	const { isAck } = require('../../simulator/webhooks');
+	const { isAck } = require('../../simulator/shared/webhooks');
 	assert.deepEqual(replies.map((r) => isAck(r.status, r.body, 'insensitive')), [true, true, false, false, false, false]);
 	assert.deepEqual(replies.map((r) => isAck(r.status, r.body, 'strict')), [false, false, false, false, false, false]);
 	assert.equal(isAck(200, ' success \n', 'strict'), true);
@@ -271,7 +271,7 @@ test('the retry schedule and count follow config: gaps x speedFactor, attempts =
 	sim.actions.sendRaw({ body: { pay_status: 'success', order_type: 'Refund', record_id: 'r-2gaps' } });
 	await sim.waitForDeliveries((ds) => ds[0] && ds[0].state === 'failed', 15000);
 	assert.equal(sim.deliveries[0].attempts.length, 3);
-	assert.deepEqual(require('../../simulator/config').defaultConfig().webhook.retryGapsSeconds, [30, 60, 120, 240, 480, 960]);
+	assert.deepEqual(require('../../simulator/shared/config').defaultConfig().webhook.retryGapsSeconds, [30, 60, 120, 240, 480, 960]);
 });
 
 test('freshTimestampOnRetry false reuses the first attempt\'s Timestamp and Sign', async () => {

@@ -1,93 +1,14 @@
 // @ts-check
 'use strict';
 
-const { createHash } = require('crypto');
+/**
+ * The simulator's ledger state: merchants' balances, orders, withdrawals, invoices, permanent
+ * addresses and deposit records, the balance journal, and catalogue lookups with config overrides.
+ */
+
 const dec = require('./decimal');
 const { CHAINS, COINS, CWALLET_USERS } = require('./catalogue');
-
-const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
-const BECH32 = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
-
-/** @param {string} text */
-function sha256Hex(text) {
-	return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
-/** @param {string} hex @returns {string} */
-function base58(hex) {
-	let n = BigInt(`0x${hex}`);
-	let out = '';
-	while (n > 0n) {
-		out = BASE58[Number(n % 58n)] + out;
-		n /= 58n;
-	}
-	return out || '1';
-}
-
-/** @param {string} hex @param {number} length */
-function bech32ish(hex, length) {
-	let out = '';
-	let n = BigInt(`0x${hex}`);
-	for (let i = 0; i < length; i++) {
-		out += BECH32[Number(n % 32n)];
-		n /= 32n;
-		if (n === 0n) n = BigInt(`0x${sha256Hex(hex + i)}`);
-	}
-	return out;
-}
-
-/** A realistic-looking address for a chain, derived deterministically from a seed string. */
-function makeAddress(kind, seed) {
-	const h = sha256Hex(seed);
-	const h2 = sha256Hex(`${seed}#2`);
-	switch (kind) {
-		case 'evm':
-			return `0x${h.slice(0, 40)}`;
-		case 'tron':
-			return `T${base58(h + h2).slice(0, 33)}`;
-		case 'btc':
-			return `bc1q${bech32ish(h, 38)}`;
-		case 'bch':
-			return `bitcoincash:q${bech32ish(h, 41)}`;
-		case 'sol':
-			return base58(h).padEnd(43, '1').slice(0, 44);
-		case 'xrp':
-			return `r${base58(h + h2).slice(0, 33)}`;
-		case 'lightning':
-			return `lnbc${bech32ish(h + h2, 120)}`;
-		default:
-			return `0x${h.slice(0, 40)}`;
-	}
-}
-
-const ADDRESS_FORMATS = {
-	evm: /^0x[0-9a-fA-F]{40}$/,
-	tron: /^T[1-9A-HJ-NP-Za-km-z]{33}$/,
-	btc: /^(bc1[02-9ac-hj-np-z]{6,87}|[13][1-9A-HJ-NP-Za-km-z]{25,34})$/,
-	bch: /^(bitcoincash:)?[qp][02-9ac-hj-np-z]{41}$/,
-	sol: /^[1-9A-HJ-NP-Za-km-z]{32,44}$/,
-	xrp: /^r[1-9A-HJ-NP-Za-km-z]{24,34}$/,
-	lightning: /^ln(bc|tb|bcrt)[0-9a-z]{20,}$/i,
-};
-
-/** Roughly valid for the chain's address format (no checksum checks). */
-function isValidAddress(kind, address) {
-	const re = ADDRESS_FORMATS[kind];
-	return !!re && re.test(address);
-}
-
-const CWALLET_ID = /^\d{4,12}$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-/** Cwallet ID or email: an internal (off-chain, fee 0) destination. */
-function isCwalletDestination(address) {
-	return CWALLET_ID.test(address) || EMAIL.test(address);
-}
-
-function txidFor(kind, seed) {
-	const h = sha256Hex(`tx:${seed}`);
-	return kind === 'evm' ? `0x${h}` : h;
-}
+const views = require('./ledger');
 
 /**
  * @typedef {object} Payment   one on-chain payment (one record_id) of an order, invoice or address
@@ -300,133 +221,10 @@ class Store {
 		return dec.sum(order.refunds.filter((r) => r.status === 'success').map((r) => r.amount));
 	}
 
-	// ---------- views ----------
-
-	orderView(order) {
-		const token = order.token_id ? this.token(order.token_id) : undefined;
-		return {
-			kind: 'deposit',
-			source: order.source,
-			order_id: order.order_id,
-			merchant_order_id: order.merchant_order_id,
-			status: this.depositStatus(order),
-			product_name: order.product_name,
-			product_price: order.product_price,
-			denominated_currency: order.denominated_currency,
-			token_id: order.token_id || '',
-			crypto: token ? token.crypto : '',
-			chain: token ? token.chain : '',
-			order_amount: order.order_amount || '',
-			paid_amount: this.paidAmount(order),
-			refunded_amount: this.refundedAmount(order),
-			pay_address: order.pay_address || '',
-			memo: order.memo || '',
-			payment_url: order.payment_url || '',
-			notify_url: order.notify_url || '',
-			created: order.created,
-			expires_at: order.expires_at,
-			payments: order.payments.map((p) => this.paymentView(p)),
-			refunds: order.refunds.map((r) => ({ ...r })),
-		};
-	}
-
-	paymentView(p) {
-		const token = this.token(p.token_id);
-		return {
-			record_id: p.record_id,
-			type: p.type,
-			stage: p.stage,
-			token_id: p.token_id,
-			crypto: token ? token.crypto : '',
-			amount: p.amount,
-			service_fee: p.service_fee,
-			credit_amount: p.credit_amount,
-			txid: p.txid,
-			pay_time: p.pay_time,
-		};
-	}
-
-	withdrawalView(w) {
-		return {
-			kind: 'withdrawal',
-			order_id: w.order_id,
-			record_id: w.record_id,
-			merchant_order_id: w.merchant_order_id,
-			status: w.status,
-			token_id: w.token_id,
-			crypto: w.crypto,
-			chain: w.chain,
-			address: w.address,
-			memo: w.memo,
-			value: w.value,
-			network_fee: w.network_fee,
-			debit: w.debit,
-			net_receivable: w.net_receivable,
-			merchant_pays_fee: w.merchant_pays_fee,
-			internal: w.internal,
-			txid: w.txid,
-			created: w.created,
-			completed: w.completed || 0,
-		};
-	}
-
 	/** Everything money-related, for campaigns and humans. */
 	ledger(appIdFilter) {
-		const merchants = [];
-		const debits = {};
-		const duplicateDebits = [];
-		for (const m of this.config.merchants) {
-			if (appIdFilter && m.appId !== appIdFilter) continue;
-			const state = this.merchant(m.appId);
-			const orders = [];
-			const withdrawals = [];
-			for (const o of state.orders.values()) {
-				if (o.kind === 'withdrawal') withdrawals.push(this.withdrawalView(o));
-				else orders.push(this.orderView(o));
-			}
-			const invoices = [...state.invoices.values()].map((o) => this.orderView(o));
-			const addresses = [...state.addresses.values()].map((a) => ({
-				user_id: a.user_id,
-				chain: a.chain,
-				address: a.address,
-				memo: a.memo,
-				notify_url: a.notify_url || '',
-				created: a.created,
-				deposits: a.deposits.map((p) => this.paymentView(p)),
-			}));
-			merchants.push({
-				app_id: m.appId,
-				name: m.name || '',
-				webhook_url: m.webhookUrl || '',
-				balances: [...state.balances.entries()].map(([coinId, value]) => ({
-					coin_id: coinId,
-					crypto: (this.coin(coinId) || { symbol: '' }).symbol,
-					value,
-				})),
-				orders,
-				withdrawals,
-				invoices,
-				addresses,
-				address_count: state.addresses.size,
-			});
-			const perOrder = {};
-			for (const entry of this.journal) {
-				if (entry.app_id !== m.appId || entry.type !== 'withdrawal_debit') continue;
-				perOrder[entry.merchant_order_id] = (perOrder[entry.merchant_order_id] || 0) + 1;
-			}
-			debits[m.appId] = perOrder;
-			for (const [moid, count] of Object.entries(perOrder)) {
-				if (count > 1) duplicateDebits.push({ app_id: m.appId, merchant_order_id: moid, count });
-			}
-		}
-		return {
-			generated_at: new Date().toISOString(),
-			merchants,
-			journal: this.journal.filter((e) => !appIdFilter || e.app_id === appIdFilter).map((e) => ({ ...e })),
-			withdrawal_debits: debits,
-			duplicate_debits: duplicateDebits,
-		};
+		return views.ledger(this, appIdFilter);
 	}
 }
 
-module.exports = { Store, makeAddress, isValidAddress, isCwalletDestination, txidFor, sha256Hex };
+module.exports = { Store };

@@ -4,7 +4,7 @@
 /**
  * Seed data: coins, tokens (coin on one network), chains, Cwallet users.
  *
- * IDs marked [spec] come from ccpayment-v1-api.md section 9.1 (docs, SDKs, change log). IDs marked
+ * IDs marked [spec] are CCPayment's real IDs (from its docs, SDKs and change log). IDs marked
  * [sim] are invented for the simulator (CCPayment's real IDs for those tokens are not in any source).
  * Prices, fees, minimums and heights are plausible fixed values, not live data.
  */

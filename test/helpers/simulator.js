@@ -2,8 +2,10 @@
 'use strict';
 
 /**
- * Test helpers for the simulator tests: a signed raw-bytes client built on axios and the ONE signer
- * (independent of the n8n node), and a tiny webhook receiver.
+ * Test helpers for the simulator tests: a signed raw-bytes client built on axios and a tiny webhook
+ * receiver. Requests are signed and responses verified with the package's compiled signer (needs
+ * `npm run build`) while the simulator uses its own, so every test here also checks that the two
+ * independent signers agree.
  */
 
 const http = require('http');

@@ -2,7 +2,7 @@
 'use strict';
 
 /**
- * Fault injection for money-safety campaigns (issue 7) and a sliding-window rate limiter.
+ * Fault injection for money-safety campaigns and a sliding-window rate limiter.
  *
  * A fault rule: { endpoint: 'withdraw' | '/ccpayment/v1/withdraw' | '*' | [..], kind, probability?,
  * count?, skip?, latency_ms?, hold_ms?, apply?, respond_late?, app_id? }.
@@ -38,12 +38,13 @@ function mulberry32(seed) {
 	};
 }
 
-const PREFIX = '/ccpayment/v1/';
+/** Any protocol's API prefix: rules name endpoints the way the protocol routes them. */
+const API_PREFIX = /^\/ccpayment\/v\d+\//;
 
 function normEndpoint(value) {
 	const text = String(value || '*').trim();
 	if (text === '*') return '*';
-	return text.startsWith(PREFIX) ? text.slice(PREFIX.length) : text.replace(/^\/+/, '');
+	return API_PREFIX.test(text) ? text.replace(API_PREFIX, '') : text.replace(/^\/+/, '');
 }
 
 class FaultInjector {
@@ -115,7 +116,7 @@ class FaultInjector {
 
 	/**
 	 * Decide the faults for one request. Latency faults add up; the first terminal fault wins.
-	 * @param {string} endpoint  path after /ccpayment/v1/
+	 * @param {string} endpoint  path after the protocol's prefix
 	 * @param {string} [appId]
 	 */
 	decide(endpoint, appId) {

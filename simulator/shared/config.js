@@ -3,7 +3,7 @@
 
 const { SEED_BALANCES, FIAT_RATES } = require('./catalogue');
 
-/** The two merchants every test can rely on (see .agents/COMMON.md). */
+/** The two merchants every test, script and README example relies on. */
 const DEFAULT_MERCHANT = {
 	appId: '202401010000000000000000000000001',
 	appSecret: '0123456789abcdef0123456789abcdef',
@@ -16,7 +16,7 @@ const SECOND_MERCHANT = {
 const HIDDEN = '(hidden)';
 
 /**
- * Error codes. Only 224066 and 224083 are documented by CCPayment (spec section 10). EVERY OTHER CODE
+ * Error codes. Only 224066 and 224083 are documented by CCPayment. EVERY OTHER CODE
  * BELOW IS A PLACEHOLDER GUESS (the real v1 error-code page was never retrievable); they are kept in
  * one 2299xx block so nobody mistakes them for real codes. The msg wording is chosen so the node's
  * hints can recognise the class: "sign", "timestamp", "appid", "rate limit".
@@ -119,7 +119,7 @@ function defaultConfig() {
 			/** Gaps between attempts: 1 first attempt + one retry per gap (7 attempts in all). */
 			retryGapsSeconds: [30, 60, 120, 240, 480, 960],
 			attemptTimeoutMs: 10000,
-			/** Re-sign every retry with a fresh Timestamp (the spec leaves this open). */
+			/** Re-sign every retry with a fresh Timestamp (CCPayment does not say). */
 			freshTimestampOnRetry: true,
 			contentType: 'application/json; charset=utf-8',
 			/** Where custom_value goes in API Deposit payloads (unknown): 'extend', 'top' or 'none'. */

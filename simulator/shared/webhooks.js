@@ -2,15 +2,15 @@
 'use strict';
 
 /**
- * Webhook delivery: signs each notification with the ONE signer, POSTs it, decides whether it was
- * acknowledged (HTTP 200 + body "success"), retries on the documented-ish schedule (1 + 6 attempts,
- * gaps 30 s, 1 m, 2 m, 4 m, 8 m, 16 m times config.webhook.speedFactor), and keeps a delivery log.
+ * Webhook delivery: signs each notification with the webhook protocol's signer (v1 today), POSTs
+ * it, decides whether it was acknowledged (HTTP 200 + body "success"), retries on a guessed
+ * schedule (1 + 6 attempts, gaps 30 s, 1 m, 2 m, 4 m, 8 m, 16 m times config.webhook.speedFactor),
+ * and keeps a delivery log.
  */
 
 const http = require('http');
 const https = require('https');
 const { EventEmitter } = require('events');
-const { sign } = require('../dist/nodes/CCPayment/transport/signer');
 
 const TAMPER_MODES = ['pretty', 'body', 'signature', 'stale', 'future', 'appid', 'unsigned'];
 const RESPONSE_LIMIT = 64 * 1024;
@@ -277,6 +277,7 @@ class WebhookEngine {
 			default:
 				break;
 		}
+		const { sign } = this.sim.webhookProtocol.signer;
 		// Signed over the compact body (so 'pretty' and 'body' no longer verify).
 		signature = sign(appId, secret, ts, compact);
 		if (delivery.tamper === 'signature') signature = sign(appId, `${secret}-wrong`, ts, compact);
