@@ -1,5 +1,6 @@
 // @ts-check
-// Spec ccpayment-v1-webhooks.md section 11, vector A: the exact compact bodies and their Sign values.
+// Webhook test vectors for CCPayment v1 (a fixed App ID, App Secret and timestamp): the exact compact
+// bodies of the five event types and their Sign values, recomputed independently in the tests.
 const VECTOR_A = {
 	appId: '202302010636261620672405236006912',
 	appSecret: '0123456789abcdef0123456789abcdef',

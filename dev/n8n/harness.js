@@ -4,9 +4,9 @@
  * Runs our nodes through n8n-core's real execution machinery (n8n-core 1.122.48, n8n-workflow
  * 1.120.31): a real `Workflow`, real `ExecuteContext` / `LoadOptionsContext` / `WebhookContext`,
  * n8n-core's real `httpRequestWithAuthentication` (axios), and a credentials helper that really calls
- * the credential's `authenticate`. See COMMON.md "The n8n-core harness contract".
+ * the credential's `authenticate`.
  *
- *   const { runNode, loadOptions, listSearch, startWebhookHost, testCredential } = require('../../dev/n8n/harness');
+ *   const { runNode, loadOptions, listSearch, startWebhookHost, testCredential } = require('<path to>/dev/n8n/harness');
  *
  *   runNode(NodeClass, { parameters, items = [{json:{}}], credentials, continueOnFail, onError, nodeName,
  *                        nodeType, typeVersion, mode = 'manual', checkPairedItems = true, abortSignal,

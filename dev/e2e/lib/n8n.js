@@ -3,7 +3,7 @@
 /**
  * One throwaway n8n instance: its user folder, environment, CLI commands, `n8n start`, owner set-up,
  * REST login, API key and public API. Works for n8n 1.123.x (Node 20) and 2.41.x (Node 24), with the
- * per-version differences measured in ../shared/spec/n8n-e2e-recipe.md.
+ * the per-version differences handled here (measured against both versions).
  */
 const fs = require('fs');
 const path = require('path');

@@ -16,7 +16,7 @@ function freshRecordId() {
 	return `9${crypto.randomBytes(16).readBigUInt64BE().toString().padStart(20, '0')}${Date.now()}`.slice(0, 33).padEnd(33, '7');
 }
 
-/** A compact API Deposit body (the shape of spec section 3) for a made-up order. */
+/** A compact API Deposit webhook body (CCPayment's documented shape) for a made-up order. */
 function apiDepositBody() {
 	return JSON.stringify({
 		pay_status: 'success',

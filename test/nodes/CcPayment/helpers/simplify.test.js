@@ -6,7 +6,7 @@ const { product } = require('../../../../dev/dist');
 const { simplifyDepositOrder, simplifyWithdrawalOrder, simplifyCoin, sumField } = product('simplify');
 const { tokenItems, coinItems, chainItems, filterItems } = product('catalogue');
 
-// The spec's bill/info examples (ccpayment-v1-api.md 5.3).
+// bill/info answers shaped like CCPayment's documented examples.
 const deposit = {
 	order_detail: { product_price: '0.1', denominated_currency: 'USD', product_name: 'gmail-deposit', merchant_order_id: '1684723374629', chain: 'FTM', contract: '250', crypto: 'FTM', order_amount: '0.279173646007816863', status: 'Successful', token_rate: '0.3582', created: 1684723398 },
 	trade_list: [

@@ -13,7 +13,7 @@ const {
 	nowSeconds,
 } = product('signer');
 
-// Spec ccpayment-v1-api.md section 3.3, vector 2 (synthetic, independently verified).
+// A synthetic request-signing vector for CCPayment v1 (values made up, signature verified independently).
 const V2 = {
 	appId: '202401010000000000000000000000001',
 	appSecret: '0123456789abcdef0123456789abcdef',
@@ -42,7 +42,7 @@ test('response vector from the spec', () => {
 	assert.equal(sign(V2.appId, V2.appSecret, '1700000001', body), '341c93beea14708c4d7bac8f2507aecd13d1c6ab81f676bfdc838c78e9259451');
 });
 
-// Spec ccpayment-v1-webhooks.md section 11, vector A.
+// The webhook vectors shared with the trigger and simulator tests.
 const { VECTOR_A: VA, WEBHOOKS } = require('../../../../dev/spec-vectors');
 const API_DEPOSIT = WEBHOOKS.api_deposit.body;
 

@@ -1,7 +1,7 @@
 // @ts-check
 'use strict';
 /**
- * The lead's `ccpaymentApiRequest` run inside a real n8n-core ExecuteContext (real
+ * The node's `ccpaymentApiRequest` run inside a real n8n-core ExecuteContext (real
  * httpRequestWithAuthentication + axios + the credential's authenticate) against the simulator, and
  * against a tiny local server for response tampering the simulator does not do. Every failure must
  * be clear, and no error (message, description, JSON, inspect output) may contain the App Secret.
