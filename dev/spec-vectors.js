@@ -34,7 +34,10 @@ const WEBHOOKS = {
 /** Spec section 11 negative vector: the API Deposit object pretty-printed hashes to this. */
 const PRETTY_API_DEPOSIT_SIGN = '7d9037c5a80617eec7f39af6f1e8894a85c245301c98952b0371c789d265bb86';
 
-/** Headers as Node delivers them (lower-cased names). */
+/**
+ * Headers as Node delivers them (lower-cased names).
+ * @param {string} sign @param {Record<string, string>} [overrides]
+ */
 function vectorHeaders(sign, overrides = {}) {
 	return {
 		'content-type': 'application/json; charset=utf-8',

@@ -129,7 +129,8 @@ function simFigures(probe, endpoint, label) {
 function ledgerCheck(prefix) {
 	if (!sim) throw new Error('no simulator');
 	const ledger = sim.ledger(sim.merchant.appId);
-	const debits = ledger.withdrawal_debits[sim.merchant.appId] ?? {};
+	const byMerchant = /** @type {Record<string, Record<string, number>>} */ (ledger.withdrawal_debits);
+	const debits = byMerchant[sim.merchant.appId] ?? {};
 	const mine = Object.entries(debits).filter(([id]) => id.startsWith(`${prefix}-`));
 	return { debited: mine.length, duplicates: mine.filter(([, n]) => n > 1).length };
 }

@@ -56,9 +56,13 @@ function run(step) {
 				setTimeout(() => {
 					try {
 						process.kill(-(child.pid ?? 0), 'SIGKILL');
-					} catch {}
+					} catch {
+						// the group already exited after SIGTERM
+					}
 				}, 15_000).unref();
-			} catch {}
+			} catch {
+				// the step exited between the timer firing and the kill
+			}
 		}, limitMs);
 		child.stdout.on('data', (d) => {
 			output += d;

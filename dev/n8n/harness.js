@@ -71,7 +71,7 @@ function assertPairedItems(output, inputLength, nodeName = 'node') {
 	const branches = /** @type {any[]} */ (output);
 	branches.forEach((branch, o) => {
 		if (!Array.isArray(branch)) fail(`output[${o}] is not an array`);
-		branch.forEach((item, i) => {
+		branch.forEach((/** @type {any} */ item, /** @type {number} */ i) => {
 			const where = `output[${o}][${i}]`;
 			if (!item || typeof item !== 'object') fail(`${where} is not an item object`);
 			if (!item.json || typeof item.json !== 'object' || Array.isArray(item.json)) {
@@ -125,7 +125,7 @@ async function runNode(NodeClass, options = {}) {
 	const mode = options.mode ?? 'manual';
 	const runExecutionData = createEmptyRunExecutionData();
 	const inputData = { [NodeConnectionTypes.Main]: [items] };
-	const executeData = { node: workflowNode, data: inputData, source: null };
+	const executeData = { node: workflowNode, data: inputData, source: /** @type {null} */ (null) };
 	/** @type {Array<() => Promise<void>>} */
 	const closeFunctions = [];
 	const context = new ExecuteContext(
@@ -234,7 +234,7 @@ const NO_OP_NODE_TYPE = {
 		defaults: { name: 'No Operation, do nothing' },
 		inputs: ['main'],
 		outputs: ['main'],
-		properties: [],
+		properties: /** @type {any[]} */ ([]),
 	},
 };
 
@@ -301,7 +301,7 @@ async function testCredential(credentials, options = {}) {
 	const inputData = { main: [[{ json: {} }]] };
 	const runExecutionData = createEmptyRunExecutionData();
 	const additionalData = buildAdditionalData(credentialsHelper, { currentNodeParameters: node.parameters });
-	const executeData = { node, data: {}, source: null };
+	const executeData = { node, data: {}, source: /** @type {null} */ (null) };
 	const executeFunctions = new ExecuteContext(
 		workflow,
 		/** @type {any} */ (node),

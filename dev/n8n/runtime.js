@@ -125,7 +125,7 @@ class HarnessCredentialsHelper extends ICredentialsHelper {
 		return this.getCredentialType(type).properties;
 	}
 
-	/** @param {string} _type */
+	/** @param {string} _type @returns {string[]} */
 	getParentTypes(_type) {
 		return [];
 	}
@@ -163,6 +163,7 @@ class HarnessCredentialsHelper extends ICredentialsHelper {
 	/**
 	 * @param {unknown} _helpers @param {ICredentialDataDecryptedObject} _credentials
 	 * @param {string} typeName @param {INode} _node @param {boolean} _credentialsExpired
+	 * @returns {Promise<any>}
 	 */
 	async preAuthentication(_helpers, _credentials, typeName, _node, _credentialsExpired) {
 		const credentialType = /** @type {any} */ (this.getCredentialType(typeName));
@@ -173,6 +174,7 @@ class HarnessCredentialsHelper extends ICredentialsHelper {
 		throw new UnexpectedError('n8n harness: credentials with preAuthentication are not supported');
 	}
 
+	/** @returns {Promise<undefined>} */
 	async runPreAuthentication() {
 		return undefined;
 	}
@@ -237,6 +239,7 @@ class HarnessCredentialsHelper extends ICredentialsHelper {
 
 	async updateCredentialsOauthTokenData() {}
 
+	/** @returns {undefined} */
 	getOAuth2Options() {
 		return undefined;
 	}
@@ -333,7 +336,7 @@ function buildNode(nodeType, opts) {
  * @param {object} opts
  * @param {INode[]} opts.nodes
  * @param {HarnessNodeTypes} opts.nodeTypes
- * @param {object} [opts.staticData]
+ * @param {import('n8n-workflow').IDataObject} [opts.staticData]
  * @param {boolean} [opts.active]
  * @param {string} [opts.id]
  * @param {string} [opts.name]
@@ -379,6 +382,7 @@ function buildAdditionalData(credentialsHelper, extra = {}) {
 			throw new UnexpectedError('n8n harness: executeWorkflow is not supported');
 		},
 		setExecutionStatus() {},
+		/** @returns {Promise<undefined>} */
 		async getRunExecutionData() {
 			return undefined;
 		},

@@ -236,6 +236,7 @@ async function startWebhookHost(TriggerClass, options = {}) {
 	// Registered webhooks, resolved like WebhookService.getNodeWebhooks.
 	const registration = buildWorkflow({ id: workflowId, nodes: [structuredClone(node)], nodeTypes, active: true });
 	const regNode = /** @type {import('n8n-workflow').INode} */ (registration.getNode(nodeName));
+	/** @type {Array<{ name: string, description: any, path: string, methods: string[] }>} */
 	const webhooks = (resolved.description.webhooks ?? []).flatMap((/** @type {any} */ description) => {
 		let webhookPath = registration.expression.getSimpleParameterValue(regNode, description.path, 'internal', {});
 		if (webhookPath === undefined) return [];
@@ -295,7 +296,7 @@ async function startWebhookHost(TriggerClass, options = {}) {
 			webhookId: startNode.webhookId,
 		};
 		const mode = 'webhook';
-		const additionalKeys = { $executionId: undefined };
+		const additionalKeys = { $executionId: /** @type {string | undefined} */ (undefined) };
 		const { description } = webhook;
 		const responseMode = workflow.expression.getSimpleParameterValue(startNode, description.responseMode, mode, additionalKeys, undefined, 'onReceived');
 		const responseCode = /** @type {number} */ (

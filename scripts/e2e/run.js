@@ -67,7 +67,9 @@ cleanup.add(() => {
 	if (keep) process.stdout.write(`kept ${tmp}\n`);
 	else fs.rmSync(tmp, { recursive: true, force: true });
 });
-cleanup.add(() => Promise.all(simulators.map((s) => s.stop().catch(() => undefined))));
+cleanup.add(async () => {
+	await Promise.all(simulators.map((s) => s.stop().catch(() => {})));
+});
 
 /**
  * Everything for one n8n version.
@@ -182,7 +184,9 @@ async function main() {
 		});
 	}
 	await phases.time('versions (in parallel)', () =>
-		Promise.all(versions.map((v) => runVersion(v === 1 ? installs.v1 : installs.v2, pack))).then(() => undefined),
+		Promise.all(versions.map((v) => runVersion(v === 1 ? installs.v1 : installs.v2, pack))).then(
+			/** @returns {undefined} */ () => undefined,
+		),
 	);
 }
 

@@ -66,7 +66,10 @@ function alive(pid) {
 /**
  * A tiny cross-process lock (mkdir is atomic). A lock whose owner PID is gone is taken over.
  * @param {string} lockDir
+ * @template T
  * @param {(msg: string) => void} log
+ * @param {() => Promise<T>} fn
+ * @returns {Promise<T>}
  */
 async function withLock(lockDir, log, fn) {
 	const deadline = Date.now() + 30 * 60 * 1000;

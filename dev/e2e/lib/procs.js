@@ -199,7 +199,7 @@ function cleanupOnExit() {
 	const run = () => {
 		running ??= (async () => {
 			await stopAll(10000);
-			for (const step of steps.slice().reverse()) await Promise.resolve().then(step).catch(() => undefined);
+			for (const step of steps.slice().reverse()) await Promise.resolve().then(step).catch(() => {});
 		})();
 		return running;
 	};

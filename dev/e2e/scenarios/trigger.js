@@ -32,10 +32,11 @@ async function run({ n8n, sim: simulator, ok, webhookUrl }) {
 	 * answered, so they may trail the simulator's ack a little), then until the count has been stable
 	 * for a moment, so an unexpected extra execution is counted too.
 	 * @param {number} n
+	 * @returns {Promise<any[]>}
 	 */
 	const settleAt = async (n) => {
 		await waitFor(async () => (await executions()).length >= n, { timeoutMs: 20000, intervalMs: 250, what: `${n} executions` }).catch(
-			() => undefined,
+			() => {},
 		);
 		await sleep(500);
 		let last = -1;
@@ -57,6 +58,7 @@ async function run({ n8n, sim: simulator, ok, webhookUrl }) {
 	}
 
 	// --- refused deliveries sent by the simulator itself (its tamper modes; retried, refused each time) --
+	/** @type {Array<{ tamper: string, id: string }>} */
 	const tampered = [];
 	for (const tamper of ['body', 'stale', 'appid', 'signature']) {
 		const sent = await sim.control(simulator, '/__sim/webhooks/send', { body: apiDepositBody(), tamper });
