@@ -5,7 +5,9 @@ import js from '@eslint/js';
 import globals from 'globals';
 
 export default [
-	{ ignores: ['dist/**', 'node_modules/**', 'nodes/**', 'credentials/**', 'coverage/**', '.e2e/**'] },
+	{
+		ignores: ['dist/**', 'node_modules/**', 'nodes/**', 'credentials/**', 'coverage/**', '.e2e/**'],
+	},
 	{
 		files: ['**/*.js'],
 		...js.configs.recommended,

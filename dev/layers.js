@@ -59,7 +59,9 @@ function layerViolations(root) {
 				const target = path.relative(root, path.resolve(path.dirname(file), spec));
 				const top = target.split(path.sep)[0];
 				if (forbidden.includes(top)) {
-					problems.push(`${path.relative(root, file)} uses ${spec} (${layer}/ must not use ${top}/)`);
+					problems.push(
+						`${path.relative(root, file)} uses ${spec} (${layer}/ must not use ${top}/)`,
+					);
 				}
 			}
 		}

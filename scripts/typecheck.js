@@ -20,14 +20,20 @@ const STRICT_SCOPE = /^(dev|scripts)\//;
 
 /** @param {string} project */
 function tsc(project) {
-	const r = spawnSync(process.execPath, [TSC, '-p', project, '--pretty', 'false'], { cwd: ROOT, encoding: 'utf8' });
+	const r = spawnSync(process.execPath, [TSC, '-p', project, '--pretty', 'false'], {
+		cwd: ROOT,
+		encoding: 'utf8',
+	});
 	return { status: r.status ?? 1, out: `${r.stdout}${r.stderr}` };
 }
 
 let failed = 0;
 for (const project of ['tsconfig.json --noEmit', 'tsconfig.check.json']) {
 	const [file, ...rest] = project.split(' ');
-	const r = spawnSync(process.execPath, [TSC, '-p', file, ...rest], { cwd: ROOT, stdio: 'inherit' });
+	const r = spawnSync(process.execPath, [TSC, '-p', file, ...rest], {
+		cwd: ROOT,
+		stdio: 'inherit',
+	});
 	console.log(`${r.status === 0 ? 'ok  ' : 'FAIL'} ${project}`);
 	if (r.status !== 0) failed++;
 }

@@ -1,9 +1,10 @@
 // @ts-check
 'use strict';
 /**
- * Child process of scripts/bench.js (spawned by path, see HARNESS_WORKER in common.js): runs one workload through the CCPayment node in-process, via
- * the n8n-core harness (real ExecuteContext, credential authenticate, n8n-core's request helper and
- * axios), so its peak RSS is the node's alone (the simulator runs in the parent).
+ * Child process of scripts/bench.js (spawned by path, see HARNESS_WORKER in common.js): runs one
+ * workload through the CCPayment node in-process, via the n8n-core harness (real ExecuteContext,
+ * credential authenticate, n8n-core's request helper and axios), so its peak RSS is the node's alone
+ * (the simulator runs in the parent).
  *
  * Input: env CCPAYMENT_BENCH_SPEC = JSON { simUrl, appId, appSecret, op, count, prefix, options }
  * (passed by environment, not argv, so the dummy secret never shows in a process list).

@@ -118,23 +118,3 @@ test('mixing deposit and withdrawal IDs is a CCPayment business error (with/with
 	assert.equal(jsonOf(items)[0].code, 229904);
 	assert.equal(jsonOf(items)[0].kind, 'business');
 });
-
-test('Withdrawal > Get: simplified withdrawals in requested order, not-found option', async () => {
-	t.sim.clearRequests();
-	const items = await t.run({
-		resource: 'withdrawal',
-		operation: 'get',
-		merchantOrderIds: 'w-3, w-x, w-1',
-		options: { includeNotFound: true },
-	});
-	assert.deepEqual(t.bodies('bill/info'), ['{"merchant_order_ids":["w-3","w-x","w-1"]}']);
-	const json = jsonOf(items);
-	assert.deepEqual(json.map((entry) => [entry.merchant_order_id, entry.found]), [['w-3', true], ['w-x', false], ['w-1', true]]);
-	assert.equal(json[0].amount, '1.5');
-	assert.equal(json[0].crypto, 'USDT');
-	assert.equal(json[0].network_fee, '0');
-	assert.equal(typeof json[0].order_id, 'string');
-	assert.ok(['Successful', 'Processing', 'Pending'].includes(String(json[0].status)));
-	const raw = await t.run({ resource: 'withdrawal', operation: 'get', merchantOrderIds: 'w-2', simplify: false });
-	assert.equal(jsonOf(raw)[0].trade_list.length, 1);
-});

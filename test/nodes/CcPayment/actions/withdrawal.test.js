@@ -140,3 +140,28 @@ test('network fee: validation and business errors', async () => {
 	const items = await t.run(params, { continueOnFail: true });
 	assert.equal(jsonOf(items)[0].code, 229905);
 });
+
+test('Withdrawal > Get: simplified withdrawals in requested order, not-found option', async () => {
+	// The same three withdrawals the order tests create, made here because each test starts clean.
+	await t.run(
+		{ ...create, merchantOrderId: '={{ $json.id }}', address: '9454818', tokenId: byId(TOKENS.USDT_TRC20), value: '1.5' },
+		{ items: ['w-1', 'w-2', 'w-3'].map((id) => ({ json: { id } })) },
+	);
+	t.sim.clearRequests();
+	const items = await t.run({
+		resource: 'withdrawal',
+		operation: 'get',
+		merchantOrderIds: 'w-3, w-x, w-1',
+		options: { includeNotFound: true },
+	});
+	assert.deepEqual(t.bodies('bill/info'), ['{"merchant_order_ids":["w-3","w-x","w-1"]}']);
+	const json = jsonOf(items);
+	assert.deepEqual(json.map((entry) => [entry.merchant_order_id, entry.found]), [['w-3', true], ['w-x', false], ['w-1', true]]);
+	assert.equal(json[0].amount, '1.5');
+	assert.equal(json[0].crypto, 'USDT');
+	assert.equal(json[0].network_fee, '0');
+	assert.equal(typeof json[0].order_id, 'string');
+	assert.ok(['Successful', 'Processing', 'Pending'].includes(String(json[0].status)));
+	const raw = await t.run({ resource: 'withdrawal', operation: 'get', merchantOrderIds: 'w-2', simplify: false });
+	assert.equal(jsonOf(raw)[0].trade_list.length, 1);
+});

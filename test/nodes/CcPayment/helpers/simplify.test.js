@@ -4,7 +4,6 @@ const assert = require('node:assert/strict');
 const { product } = require('../../../../dev/dist');
 
 const { simplifyDepositOrder, simplifyWithdrawalOrder, simplifyCoin, sumField } = product('simplify');
-const { tokenItems, coinItems, chainItems, filterItems } = product('catalogue');
 
 // bill/info answers shaped like CCPayment's documented examples.
 const deposit = {
@@ -86,26 +85,4 @@ test('coin: tokens array replaced by a networks list', () => {
 		status: 1,
 		networks: ['TRC20 (TRX)', 'ERC20 (ETH)'],
 	});
-});
-
-test('picker labels and search', () => {
-	assert.deepEqual(
-		tokenItems(coins).map((item) => [item.name, item.value]),
-		[
-			['USDT · TRC20 (TRX)', 't-trc'],
-			['USDT · ERC20 (ETH) (maintenance)', 't-erc'],
-			['BTC · BTC (BTC)', 't-btc'],
-		],
-	);
-	assert.deepEqual(coinItems(coins).map((item) => item.name), ['USDT · Tether USD', 'BTC · Bitcoin (delisting)']);
-	assert.deepEqual(chainItems(coins), [
-		{ name: 'BTC · Bitcoin', value: 'BTC' },
-		{ name: 'ETH · Ethereum', value: 'ETH' },
-		{ name: 'TRX · Tron', value: 'TRX' },
-	]);
-	const items = tokenItems(coins);
-	assert.deepEqual(filterItems(items, 'trc').map((item) => item.value), ['t-trc']);
-	assert.deepEqual(filterItems(items, 'TETHER').map((item) => item.value), ['t-erc', 't-trc']);
-	assert.deepEqual(filterItems(items, 't-btc').map((item) => item.value), ['t-btc']);
-	assert.equal(filterItems(items, '').length, 3);
 });
