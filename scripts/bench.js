@@ -27,19 +27,34 @@
  * Peak RSS = VmHWM of the process running the node (n8n execute, or the harness child).
  */
 const path = require('node:path');
+const { parseArgs } = require('node:util');
 const { performance } = require('node:perf_hooks');
 
-const procs = require('./e2e/lib/procs');
+const procs = require('../dev/e2e/lib/procs');
 const { startSimulator } = require('../simulator');
-const common = require('./perf/common');
-const workloads = require('./perf/workloads');
-const n8nBench = require('./perf/n8n-bench');
+const common = require('../dev/perf/common');
+const workloads = require('../dev/perf/workloads');
+const n8nBench = require('../dev/perf/n8n-bench');
 
 const { fmtMs, fmtNum, fmtMb } = common;
 
-/** @typedef {ReturnType<typeof import('./perf/common').serverProbe>} Probe */
+/** @typedef {ReturnType<typeof import('../dev/perf/common').serverProbe>} Probe */
 
-const args = common.parseArgs(process.argv.slice(2));
+const { values: args } = parseArgs({
+	options: {
+		items: { type: 'string' },
+		count: { type: 'string' }, // older name of --items
+		'latency-ms': { type: 'string' },
+		rps: { type: 'string' },
+		concurrency: { type: 'string' },
+		'rate-limit': { type: 'string' },
+		n8n: { type: 'string' },
+		'skip-n8n': { type: 'boolean' },
+		'no-defaults': { type: 'boolean' },
+		install: { type: 'boolean' },
+		keep: { type: 'boolean' },
+	},
+});
 const COUNT = common.numberArg(args, 'items', common.numberArg(args, 'count', 1000, { min: 1, integer: true }), { min: 1, max: 100000, integer: true });
 const LATENCY = common.numberArg(args, 'latency-ms', 100, { min: 0, max: 10000 });
 const RPS = common.numberArg(args, 'rps', 95, { min: 1, max: 100, integer: true });
@@ -114,7 +129,8 @@ function simFigures(probe, endpoint, label) {
 function ledgerCheck(prefix) {
 	if (!sim) throw new Error('no simulator');
 	const ledger = sim.ledger(sim.merchant.appId);
-	const debits = ledger.withdrawal_debits[sim.merchant.appId] ?? {};
+	const byMerchant = /** @type {Record<string, Record<string, number>>} */ (ledger.withdrawal_debits);
+	const debits = byMerchant[sim.merchant.appId] ?? {};
 	const mine = Object.entries(debits).filter(([id]) => id.startsWith(`${prefix}-`));
 	return { debited: mine.length, duplicates: mine.filter(([, n]) => n > 1).length };
 }
@@ -140,7 +156,7 @@ async function inProcess(probe, op, options, settings) {
 	trace?.reset();
 	const prefix = `bench-${op}-${Date.now().toString(36)}`;
 	const spec = { simUrl: sim.url, appId: sim.merchant.appId, appSecret: sim.merchant.appSecret, op, count: COUNT, prefix, options };
-	const r = await procs.run('harness worker', process.execPath, [path.join(__dirname, 'perf', 'harness-worker.js')], {
+	const r = await procs.run('harness worker', process.execPath, [common.HARNESS_WORKER], {
 		env: { ...process.env, CCPAYMENT_BENCH_SPEC: JSON.stringify(spec) },
 		timeoutMs: 30 * 60 * 1000,
 	});

@@ -21,13 +21,30 @@
  * cached install).
  * Afterwards every item's outcome is compared with the simulator's ledger debit journal.
  */
-const procs = require('./e2e/lib/procs');
+const { parseArgs } = require('node:util');
+const procs = require('../dev/e2e/lib/procs');
 const { startSimulator } = require('../simulator');
-const common = require('./perf/common');
-const campaign = require('./perf/campaign-core');
-const workloads = require('./perf/workloads');
+const common = require('../dev/perf/common');
+const campaign = require('../dev/perf/campaign-core');
+const workloads = require('../dev/perf/workloads');
+const { product } = require('../dev/dist');
 
-const args = common.parseArgs(process.argv.slice(2));
+const { values: args } = parseArgs({
+	options: {
+		count: { type: 'string' },
+		'fault-rate': { type: 'string' },
+		seed: { type: 'string' },
+		'timeout-ms': { type: 'string' },
+		rps: { type: 'string' },
+		concurrency: { type: 'string' },
+		'latency-ms': { type: 'string' },
+		'unknown-payee-every': { type: 'string' },
+		'no-rerun': { type: 'boolean' },
+		n8n: { type: 'string' },
+		keep: { type: 'boolean' },
+		install: { type: 'boolean' },
+	},
+});
 const COUNT = common.numberArg(args, 'count', 1000, { min: 1, max: 100000, integer: true });
 const RATE = common.numberArg(args, 'fault-rate', 0.1, { min: 0, max: 1 });
 const SEED = common.numberArg(args, 'seed', 7, { min: 1, integer: true });
@@ -63,8 +80,8 @@ async function main() {
 
 	/** @type {Array<[string, campaign.CampaignResult]>} */
 	const results = [];
-	const { runNode } = require('../test/helpers/n8n-harness');
-	const { CcPayment } = require('../dist/nodes/CCPayment/CcPayment.node');
+	const { runNode } = require('../dev/n8n/harness');
+	const { CcPayment } = product('actionNode');
 	const credentials = { appId: sim.merchant.appId, appSecret: sim.merchant.appSecret, baseUrl: sim.url };
 	const prefix = `camp-${SEED}-${Date.now().toString(36)}`;
 	/** @param {number} seed @param {boolean} rerun */
@@ -94,7 +111,7 @@ async function main() {
 	}
 
 	if (N8N !== undefined) {
-		const n8nBench = require('./perf/n8n-bench');
+		const n8nBench = require('../dev/perf/n8n-bench');
 		if (!n8nBench.installed(N8N) && !args.install) {
 			say(`\nreal n8n ${N8N}.x is not installed in the e2e cache; run \`npm run test:e2e\` once or pass --install.`);
 		} else {

@@ -14,25 +14,27 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { parseArgs } = require('util');
 const { spawnSync } = require('child_process');
 
-const procs = require('./e2e/lib/procs');
-const { ensureN8n } = require('./e2e/lib/install');
-const { packPackage, installIntoUserFolder, ROOT } = require('./e2e/lib/pkg');
-const { N8nInstance } = require('./e2e/lib/n8n');
-const { freePort, request } = require('./e2e/lib/http');
-const sim = require('./e2e/lib/sim');
+const procs = require('../dev/e2e/lib/procs');
+const { ensureN8n } = require('../dev/e2e/lib/install');
+const { packPackage, installIntoUserFolder, ROOT } = require('../dev/e2e/lib/pkg');
+const { N8nInstance } = require('../dev/e2e/lib/n8n');
+const { freePort, request } = require('../dev/e2e/lib/http');
+const sim = require('../dev/e2e/lib/sim');
 
-const argv = process.argv.slice(2);
-/** @param {string} name */
-const opt = (name) => {
-	const i = argv.findIndex((a) => a === name || a.startsWith(`${name}=`));
-	if (i < 0) return undefined;
-	return argv[i].includes('=') ? argv[i].split('=').slice(1).join('=') : argv[i + 1];
-};
-const major = opt('--n8n') === '2' ? 2 : 1;
-const wantPort = Number(opt('--port') ?? 5678);
-const simPort = Number(opt('--sim-port') ?? 8765);
+const { values: args } = parseArgs({
+	options: {
+		n8n: { type: 'string' },
+		port: { type: 'string' },
+		'sim-port': { type: 'string' },
+		'no-build': { type: 'boolean' },
+	},
+});
+const major = args.n8n === '2' ? 2 : 1;
+const wantPort = Number(args.port ?? 5678);
+const simPort = Number(args['sim-port'] ?? 8765);
 
 const CREDENTIAL = { id: 'ccpDemoCred00001', name: 'CCPayment account', type: 'ccPaymentApi' };
 const WEBHOOK_WORKFLOW_ID = 'ccpExampleDepos1';
@@ -71,7 +73,7 @@ function triggerWebhookId(file) {
 
 async function main() {
 	const started = Date.now();
-	if (!argv.includes('--no-build')) {
+	if (!args['no-build']) {
 		say('Building the package (npm run build) ...');
 		const b = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
 		if (b.status !== 0) throw new Error('npm run build failed');
@@ -103,7 +105,7 @@ async function main() {
 		say(`  port ${simPort} is taken; the simulator uses a free port instead`);
 		return sim.start({ ...simOptions, port: 0 });
 	});
-	const s = /** @type {import('./e2e/lib/sim').Sim} */ (simulator);
+	const s = /** @type {import('../dev/e2e/lib/sim').Sim} */ (simulator);
 	await sim.setDashboardWebhookUrl(s, webhookUrl);
 
 	const credFile = path.join(tmp, 'credentials.json');

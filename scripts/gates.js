@@ -1,23 +1,31 @@
 // @ts-check
 /**
- * Verification gates (issue 6), all offline:
+ * Verification gates, all offline:
  *  1. package.json shape n8n verification requires (no dependencies, exact peer deps, n8n block, no
  *     install-time lifecycle scripts, every registered file exists in dist/);
  *  2. n8n's own lint (`n8n-node lint`, strict template) and the same config through ESLint with
  *     --max-warnings 0, so warnings fail too;
- *  3. the verification scanner's `analyzePackage` on the source (its SOURCE_FILE_PATTERNS) and on
+ *  3. ESLint's recommended rules on the plain JS (eslint.dev.config.mjs), zero warnings;
+ *  4. Prettier: every formatted file is as Prettier writes it (`prettier --check`);
+ *  5. one-way layers: test/ and scripts/ never use each other, dev/ uses neither (dev/layers.js);
+ *  6. the verification scanner's `analyzePackage` on the source (its SOURCE_FILE_PATTERNS) and on
  *     the unpacked `npm pack` tarball, counting warnings as well as errors;
- *  4. the tarball holds only dist/, README, LICENSE and package.json, and stays small.
- * Expects a fresh `npm run build`. Prints one line per gate and a final `N passed, N failed`.
+ *  7. the tarball holds only dist/, README, LICENSE and package.json, and stays under 60 kB.
+ * Expects a fresh `npm run build`. Takes no flags. Prints one line per gate and a final
+ * `N passed, N failed`.
  */
 const { execFileSync, spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { createRequire } = require('module');
+const { parseArgs } = require('util');
+const { layerViolations } = require('../dev/layers');
+
+parseArgs({ options: {} }); // no flags: anything given is a mistake worth reporting
 
 const ROOT = path.resolve(__dirname, '..');
-const MAX_TARBALL_BYTES = 200 * 1024;
+const MAX_TARBALL_BYTES = 60 * 1000;
 /** @type {{name: string, ok: boolean, detail: string}[]} */
 const results = [];
 
@@ -78,6 +86,46 @@ function runLint() {
 	record('eslint with n8n config, zero warnings', eslint.status === 0, eslint.status === 0 ? '' : eslintOut.slice(-3000));
 }
 
+/** The plain JS (simulator, dev, scripts, tests) through ESLint's recommended rules. */
+function runJsLint() {
+	const r = spawnSync(
+		process.execPath,
+		[path.join(ROOT, 'node_modules/eslint/bin/eslint.js'), '-c', 'eslint.dev.config.mjs', '--max-warnings', '0', '.'],
+		{ cwd: ROOT, encoding: 'utf8' },
+	);
+	const out = `${r.stdout}${r.stderr}`.trim();
+	record('eslint recommended on the JS, zero warnings', r.status === 0, r.status === 0 ? '' : out.slice(-3000));
+}
+
+function checkFormat() {
+	const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/prettier/bin/prettier.cjs'), '--check', '.'], {
+		cwd: ROOT,
+		encoding: 'utf8',
+	});
+	const unformatted = `${r.stdout}${r.stderr}`
+		.split('\n')
+		.filter((line) => line.startsWith('[warn] ') && !line.includes('Code style issues'))
+		.map((line) => line.slice('[warn] '.length));
+	/** @type {Record<string, number>} */
+	const byFolder = {};
+	for (const file of unformatted) byFolder[file.split('/')[0]] = (byFolder[file.split('/')[0]] ?? 0) + 1;
+	const folders = Object.entries(byFolder)
+		.map(([folder, n]) => `${folder} ${n}`)
+		.join(', ');
+	const detail =
+		r.status === 0
+			? ''
+			: unformatted.length
+				? `${unformatted.length} files differ (npm run format): ${folders}`
+				: `${r.stdout}${r.stderr}`.slice(-3000);
+	record('prettier --check', r.status === 0, detail);
+}
+
+function checkLayers() {
+	const problems = layerViolations(ROOT);
+	record('layers: test/ and scripts/ apart, dev/ uses neither', problems.length === 0, problems.join('; '));
+}
+
 /** @returns {{dir: string, tarball: string, files: {path: string, size: number}[], size: number}} */
 function packAndUnpack() {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccpayment-gates-'));
@@ -101,9 +149,9 @@ function checkTarball(pack) {
 		[...stray, ...leaked].join(', ') || `${pack.files.length} files`,
 	);
 	record(
-		`tarball size <= ${MAX_TARBALL_BYTES / 1024} KiB`,
-		pack.size <= MAX_TARBALL_BYTES,
-		`${(pack.size / 1024).toFixed(1)} KiB packed, ${pack.files.length} files`,
+		`tarball under ${MAX_TARBALL_BYTES / 1000} kB`,
+		pack.size < MAX_TARBALL_BYTES,
+		`${(pack.size / 1000).toFixed(1)} kB packed, ${pack.files.length} files`,
 	);
 }
 
@@ -121,9 +169,10 @@ async function scan(label, dir, patterns) {
 	const fg = scannerRequire('fast-glob');
 	const eslint = new ESLint({ cwd: dir, allowInlineConfig: false, overrideConfigFile: true, overrideConfig: await scanner.buildScanConfig() });
 	const files = fg.sync(patterns, { cwd: dir, absolute: true, ignore: ['node_modules/**', '**/package-lock.json'] });
+	/** @type {Array<{ warningCount: number, errorCount: number }>} */
 	const lintResults = await eslint.lintFiles(files);
-	const warnings = lintResults.reduce((n, r) => n + r.warningCount, 0);
-	const errors = lintResults.reduce((n, r) => n + r.errorCount, 0);
+	const warnings = lintResults.reduce((/** @type {number} */ n, r) => n + r.warningCount, 0);
+	const errors = lintResults.reduce((/** @type {number} */ n, r) => n + r.errorCount, 0);
 	let detail = `${files.length} files, ${errors} errors, ${warnings} warnings`;
 	if (!official.passed || warnings || errors) {
 		const formatter = await eslint.loadFormatter('stylish');
@@ -135,6 +184,9 @@ async function scan(label, dir, patterns) {
 async function main() {
 	checkPackageJson();
 	runLint();
+	runJsLint();
+	checkFormat();
+	checkLayers();
 	const scanner = await import(path.join(ROOT, 'node_modules/@n8n/scan-community-package/scanner/scanner.mjs'));
 	await scan('source leg (repo)', ROOT, scanner.SOURCE_FILE_PATTERNS);
 	const pack = packAndUnpack();

@@ -9,11 +9,14 @@
 const { spawn } = require('child_process');
 const fs = require('fs');
 const path = require('path');
+const { parseArgs } = require('util');
 
 const ROOT = path.resolve(__dirname, '..');
-const args = process.argv.slice(2);
-const skipE2e = args.includes('--skip-e2e') || process.env.CCPAYMENT_SKIP_E2E === '1';
-const only = (args.find((a) => a.startsWith('--only=')) ?? '').slice('--only='.length).split(',').filter(Boolean);
+const { values: args } = parseArgs({
+	options: { 'skip-e2e': { type: 'boolean' }, only: { type: 'string' } },
+});
+const skipE2e = !!args['skip-e2e'] || process.env.CCPAYMENT_SKIP_E2E === '1';
+const only = (args.only ?? '').split(',').filter(Boolean);
 
 function testFiles() {
 	const dir = path.join(ROOT, 'test');
@@ -53,9 +56,13 @@ function run(step) {
 				setTimeout(() => {
 					try {
 						process.kill(-(child.pid ?? 0), 'SIGKILL');
-					} catch {}
+					} catch {
+						// the group already exited after SIGTERM
+					}
 				}, 15_000).unref();
-			} catch {}
+			} catch {
+				// the step exited between the timer firing and the kill
+			}
 		}, limitMs);
 		child.stdout.on('data', (d) => {
 			output += d;

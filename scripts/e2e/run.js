@@ -4,7 +4,7 @@
  * End-to-end suite: this package, packed and installed like n8n's community installer does, running
  * inside real n8n 1.123.81 (Node 20) and 2.41.1 (Node 24) side by side, against the CCPayment simulator.
  *
- *   node scripts/e2e/run.js [--n8n 1|2|both] [--keep] [--verbose]
+ *   node scripts/e2e/run.js [--n8n 1|2|both] [--keep]
  *
  * Needs a build (dist/) first: `npm run test:e2e` builds and then runs this.
  * Per version it proves:
@@ -23,35 +23,36 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { parseArgs } = require('util');
 
-const procs = require('./lib/procs');
-const { ensureN8n, cacheDir } = require('./lib/install');
-const { packPackage, installIntoUserFolder, ROOT } = require('./lib/pkg');
-const { N8nInstance } = require('./lib/n8n');
-const { freePort } = require('./lib/http');
-const { Checks, Phases } = require('./lib/report');
-const { checkLogs } = require('./lib/logs');
-const fixtures = require('./fixtures');
-const sim = require('./lib/sim');
-const credentialScenario = require('./scenarios/credential');
-const actionScenario = require('./scenarios/action');
-const triggerScenario = require('./scenarios/trigger');
-const examplesScenario = require('./scenarios/examples');
+const procs = require('../../dev/e2e/lib/procs');
+const { ensureN8n, cacheDir } = require('../../dev/e2e/lib/install');
+const { packPackage, installIntoUserFolder, ROOT } = require('../../dev/e2e/lib/pkg');
+const { N8nInstance } = require('../../dev/e2e/lib/n8n');
+const { freePort } = require('../../dev/e2e/lib/http');
+const { Checks, Phases } = require('../../dev/e2e/lib/report');
+const { checkLogs } = require('../../dev/e2e/lib/logs');
+const fixtures = require('../../dev/e2e/fixtures');
+const sim = require('../../dev/e2e/lib/sim');
+const { distPath } = require('../../dev/dist');
+const credentialScenario = require('../../dev/e2e/scenarios/credential');
+const actionScenario = require('../../dev/e2e/scenarios/action');
+const triggerScenario = require('../../dev/e2e/scenarios/trigger');
+const examplesScenario = require('../../dev/e2e/scenarios/examples');
 
-const argv = process.argv.slice(2);
-/** @param {string} name */
-const flag = (name) => argv.includes(name);
-/** @param {string} name */
-const opt = (name) => {
-	const i = argv.findIndex((a) => a === name || a.startsWith(`${name}=`));
-	if (i < 0) return undefined;
-	return argv[i].includes('=') ? argv[i].split('=').slice(1).join('=') : argv[i + 1];
-};
+const { values: args } = parseArgs({
+	options: {
+		n8n: { type: 'string' },
+		keep: { type: 'boolean' },
+		// Accepted so older command lines keep working; the suite always prints its full output.
+		verbose: { type: 'boolean' },
+	},
+});
 
-const which = opt('--n8n') ?? process.env.CCPAYMENT_E2E_N8N ?? 'both';
+const which = args.n8n ?? process.env.CCPAYMENT_E2E_N8N ?? 'both';
 /** @type {Array<1 | 2>} */
 const versions = which === '1' ? [1] : which === '2' ? [2] : [1, 2];
-const keep = flag('--keep');
+const keep = !!args.keep;
 
 const checks = new Checks();
 const phases = new Phases();
@@ -66,11 +67,13 @@ cleanup.add(() => {
 	if (keep) process.stdout.write(`kept ${tmp}\n`);
 	else fs.rmSync(tmp, { recursive: true, force: true });
 });
-cleanup.add(() => Promise.all(simulators.map((s) => s.stop().catch(() => undefined))));
+cleanup.add(async () => {
+	await Promise.all(simulators.map((s) => s.stop().catch(() => {})));
+});
 
 /**
  * Everything for one n8n version.
- * @param {import('./lib/install').RuntimeInfo} runtime
+ * @param {import('../../dev/e2e/lib/install').RuntimeInfo} runtime
  * @param {{ tarball: string, name: string, version: string }} pack
  */
 async function runVersion(runtime, pack) {
@@ -152,7 +155,7 @@ async function runVersion(runtime, pack) {
 
 async function main() {
 	process.stdout.write(`ccpayment e2e: n8n ${versions.join(' + ')}; temp ${tmp}\n`);
-	if (!fs.existsSync(path.join(ROOT, 'dist', 'credentials', 'CCPaymentApi.credentials.js'))) {
+	if (!fs.existsSync(distPath('credential'))) {
 		throw new Error('dist/ is missing: run `npm run build` first (npm run test:e2e does)');
 	}
 	const [installs, pack] = await Promise.all([
@@ -181,7 +184,9 @@ async function main() {
 		});
 	}
 	await phases.time('versions (in parallel)', () =>
-		Promise.all(versions.map((v) => runVersion(v === 1 ? installs.v1 : installs.v2, pack))).then(() => undefined),
+		Promise.all(versions.map((v) => runVersion(v === 1 ? installs.v1 : installs.v2, pack))).then(
+			/** @returns {undefined} */ () => undefined,
+		),
 	);
 }
 

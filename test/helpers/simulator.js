@@ -11,7 +11,7 @@
 const http = require('http');
 const { before, after, beforeEach } = require('node:test');
 const axios = require('axios').default;
-const { sign, verify } = require('../../dist/nodes/CCPayment/transport/signer');
+const { sign, verify } = require('../../dev/dist').product('signer');
 const { startSimulator } = require('../../simulator');
 
 const PREFIX = '/ccpayment/v1/';

@@ -11,7 +11,7 @@ const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const { randomBytes, randomInt } = require('crypto');
 const simulatorSigner = require('../../simulator/v1/signer');
-const packageSigner = require('../../dist/nodes/CCPayment/transport/signer');
+const packageSigner = require('../../dev/dist').product('signer');
 const { VECTOR_A, WEBHOOKS, PRETTY_API_DEPOSIT_SIGN } = require('../helpers/spec-vectors');
 
 /** @type {Array<[string, { sign: (appId: string, appSecret: string, timestamp: string|number, body?: string|Uint8Array) => string, verify: (...args: any[]) => boolean }]>} */

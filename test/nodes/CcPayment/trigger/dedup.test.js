@@ -1,0 +1,92 @@
+// @ts-check
+const { test } = require('node:test');
+const assert = require('node:assert/strict');
+const { product } = require('../../../../dev/dist');
+
+const { checkAndRemember, readState, boundFor, MAX_ENTRIES, MAX_AGE_MS, STATIC_DATA_KEY } = product('dedup');
+
+const T0 = 1_700_000_000_000;
+
+test('the documented bound: 1,000 keys, 7 days, stored under ccpaymentDedup', () => {
+	assert.equal(MAX_ENTRIES, 1000);
+	assert.equal(MAX_AGE_MS, 7 * 24 * 3600 * 1000);
+	assert.equal(STATIC_DATA_KEY, 'ccpaymentDedup');
+	assert.deepEqual(boundFor(300), { maxEntries: 1000, maxAgeMs: MAX_AGE_MS });
+	assert.deepEqual(boundFor(30 * 24 * 3600), { maxEntries: 1000, maxAgeMs: 30 * 24 * 3600 * 1000 }, 'never shorter than the replay window');
+});
+
+test('first delivery is new, the second is a duplicate and does not change the store', () => {
+	const a = checkAndRemember(undefined, 'k1', T0);
+	assert.deepEqual(a, { duplicate: false, changed: true, state: { version: 1, entries: [['k1', T0]] } });
+	const b = checkAndRemember(a.state, 'k1', T0 + 1000);
+	assert.equal(b.duplicate, true);
+	assert.equal(b.changed, false);
+	assert.deepEqual(b.state.entries, [['k1', T0]], 'first-seen time kept');
+	const c = checkAndRemember(b.state, 'k2', T0 + 2000);
+	assert.equal(c.duplicate, false);
+	assert.deepEqual(c.state.entries.map(([k]) => k), ['k1', 'k2']);
+});
+
+test('survives a JSON round trip (how n8n stores static data)', () => {
+	let state = /** @type {unknown} */ (undefined);
+	for (let i = 0; i < 5; i++) state = JSON.parse(JSON.stringify(checkAndRemember(state, `k${i}`, T0 + i).state));
+	assert.equal(checkAndRemember(state, 'k3', T0 + 10).duplicate, true);
+});
+
+test('count bound: the oldest key is evicted first, and the store never exceeds the bound', () => {
+	const bound = { maxEntries: MAX_ENTRIES, maxAgeMs: MAX_AGE_MS };
+	let state = /** @type {any} */ (undefined);
+	for (let i = 0; i < MAX_ENTRIES; i++) state = checkAndRemember(state, `k${i}`, T0 + i, bound).state;
+	assert.equal(state.entries.length, MAX_ENTRIES);
+	assert.equal(checkAndRemember(state, 'k0', T0 + 2000, bound).duplicate, true, 'all 1,000 remembered');
+	state = checkAndRemember(state, 'k1000', T0 + 2000, bound).state;
+	assert.equal(state.entries.length, MAX_ENTRIES);
+	assert.equal(state.entries[0][0], 'k1', 'k0 evicted');
+	assert.equal(checkAndRemember(state, 'k0', T0 + 3000, bound).duplicate, false, 'an evicted key runs again');
+	assert.equal(checkAndRemember(state, 'k1', T0 + 3000, bound).duplicate, true);
+	assert.equal(checkAndRemember(state, 'k1000', T0 + 3000, bound).duplicate, true);
+});
+
+test('age cap: keys older than the cap are forgotten and pruned', () => {
+	const bound = { maxEntries: 10, maxAgeMs: 60_000 };
+	let s = checkAndRemember(undefined, 'old', T0, bound).state;
+	s = checkAndRemember(s, 'newer', T0 + 30_000, bound).state;
+	const atCap = checkAndRemember(s, 'old', T0 + 60_000, bound);
+	assert.equal(atCap.duplicate, true, 'exactly at the cap is still remembered');
+	const later = checkAndRemember(s, 'x', T0 + 60_001, bound);
+	assert.equal(later.duplicate, false);
+	assert.deepEqual(later.state.entries.map(([k]) => k), ['newer', 'x'], 'old pruned');
+	const again = checkAndRemember(s, 'old', T0 + 60_001, bound);
+	assert.equal(again.duplicate, false, 'expired key runs again');
+	// A duplicate check that prunes expired entries reports a change so it gets saved.
+	const prunedDup = checkAndRemember(s, 'newer', T0 + 60_001, bound);
+	assert.equal(prunedDup.duplicate, true);
+	assert.equal(prunedDup.changed, true);
+});
+
+test('a malformed stored state is treated as empty, never thrown on', () => {
+	for (const bad of [null, 'x', 42, { entries: 'no' }, { entries: [['a'], [1, 2], ['b', 'x'], ['ok', T0]] }]) {
+		const r = checkAndRemember(bad, 'k', T0);
+		assert.equal(r.duplicate, false);
+	}
+	assert.deepEqual(readState({ entries: [['a'], ['ok', T0], ['nan', NaN]] }).entries, [['ok', T0]]);
+});
+
+test('a bound below one still keeps the newest key', () => {
+	const r = checkAndRemember({ version: 1, entries: [['a', T0]] }, 'b', T0 + 1, { maxEntries: 0, maxAgeMs: MAX_AGE_MS });
+	assert.deepEqual(r.state.entries, [['b', T0 + 1]]);
+});
+
+test('rememberInProcess: check-and-record per scope, bounded by entries and age', () => {
+	const { rememberInProcess, forgetInProcess } = product('dedup');
+	const scope = `unit-${Math.random()}`;
+	const bound = { maxEntries: 3, maxAgeMs: 1000 };
+	assert.equal(rememberInProcess(scope, 'a', 0, bound), false, 'first time');
+	assert.equal(rememberInProcess(scope, 'a', 10, bound), true, 'seen');
+	assert.equal(rememberInProcess(`${scope}-2`, 'a', 10, bound), false, 'scopes are separate');
+	assert.equal(rememberInProcess(scope, 'a', 2000, bound), false, 'aged out, recorded again');
+	for (const k of ['b', 'c', 'd']) rememberInProcess(scope, k, 2001, bound);
+	assert.equal(rememberInProcess(scope, 'a', 2002, bound), false, 'evicted by three newer keys');
+	forgetInProcess(scope);
+	assert.equal(rememberInProcess(scope, 'd', 2003, bound), false, 'forgotten');
+});
