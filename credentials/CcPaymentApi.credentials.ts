@@ -7,7 +7,12 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { appKeys, nowSeconds, serializeBody, signedHeaders } from '../nodes/CcPayment/shared/signerV1';
+import {
+	appKeys,
+	nowSeconds,
+	serializeBody,
+	signedHeaders,
+} from '../nodes/CcPayment/shared/signerV1';
 
 export const DEFAULT_BASE_URL = 'https://admin.ccpayment.com';
 
@@ -86,7 +91,7 @@ export class CcPaymentApi implements ICredentialType {
 			default: 300,
 			typeOptions: { minValue: 0 },
 			description:
-				'How far the Timestamp of a signed CCPayment response may be from this machine\'s clock before the response is rejected as a replay. 0 turns the check off.',
+				"How far the Timestamp of a signed CCPayment response may be from this machine's clock before the response is rejected as a replay. 0 turns the check off.",
 		},
 	];
 
@@ -94,7 +99,8 @@ export class CcPaymentApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl ? $credentials.baseUrl.replace(/\\/+$/, "") : "https://admin.ccpayment.com"}}',
+			baseURL:
+				'={{$credentials.baseUrl ? $credentials.baseUrl.replace(/\\/+$/, "") : "https://admin.ccpayment.com"}}',
 			url: '/ccpayment/v1/coin/all',
 			method: 'POST',
 		},
@@ -106,7 +112,7 @@ export class CcPaymentApi implements ICredentialType {
 					key: 'data',
 					value: undefined,
 					message:
-						'CCPayment did not accept these credentials. Check that the App ID and App Secret are the ones on the Developer page (admin.ccpayment.com/developer/config) and that this machine\'s clock is correct.',
+						"CCPayment did not accept these credentials. Check that the App ID and App Secret are the ones on the Developer page (admin.ccpayment.com/developer/config) and that this machine's clock is correct.",
 				},
 			},
 		],

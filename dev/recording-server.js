@@ -32,7 +32,12 @@ function signedResponse(merchant, body, opts = {}) {
 			'Content-Type': 'application/json; charset=utf-8',
 			Appid: merchant.appId,
 			Timestamp: timestamp,
-			Sign: sign(merchant.appId, opts.signSecret ?? merchant.appSecret, timestamp, opts.signBody ?? body),
+			Sign: sign(
+				merchant.appId,
+				opts.signSecret ?? merchant.appSecret,
+				timestamp,
+				opts.signBody ?? body,
+			),
 		},
 		body,
 	};
@@ -52,7 +57,12 @@ async function startRecordingServer(respond) {
 		const chunks = [];
 		req.on('data', (c) => chunks.push(c));
 		req.on('end', async () => {
-			const recorded = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, raw: Buffer.concat(chunks) };
+			const recorded = {
+				method: req.method ?? '',
+				url: req.url ?? '',
+				headers: req.headers,
+				raw: Buffer.concat(chunks),
+			};
 			requests.push(recorded);
 			const answer = await respond(recorded);
 			const send = () => {

@@ -55,7 +55,12 @@ const { values: args } = parseArgs({
 		keep: { type: 'boolean' },
 	},
 });
-const COUNT = common.numberArg(args, 'items', common.numberArg(args, 'count', 1000, { min: 1, integer: true }), { min: 1, max: 100000, integer: true });
+const COUNT = common.numberArg(
+	args,
+	'items',
+	common.numberArg(args, 'count', 1000, { min: 1, integer: true }),
+	{ min: 1, max: 100000, integer: true },
+);
 const LATENCY = common.numberArg(args, 'latency-ms', 100, { min: 0, max: 10000 });
 const RPS = common.numberArg(args, 'rps', 95, { min: 1, max: 100, integer: true });
 const CONCURRENCY = common.numberArg(args, 'concurrency', 20, { min: 1, max: 100, integer: true });
@@ -104,7 +109,12 @@ function simFigures(probe, endpoint, label) {
 	const s = probe.summary(endpoint);
 	const a = trace.analyse(LATENCY);
 	if (a.rejections.length) {
-		const shown = a.rejections.slice(0, 5).map((r) => `#${r.index + 1}: ${r.acceptedBefore} accepted in the 1 s before its check, ${r.receivedBefore} received in the 1 s before its arrival, checked ${fmtNum(r.lateMs)} ms late`);
+		const shown = a.rejections
+			.slice(0, 5)
+			.map(
+				(r) =>
+					`#${r.index + 1}: ${r.acceptedBefore} accepted in the 1 s before its check, ${r.receivedBefore} received in the 1 s before its arrival, checked ${fmtNum(r.lateMs)} ms late`,
+			);
 		notes.push(
 			`${label}: ${a.rejections.length} limit error(s). Max requests received in any 1 s: ${a.maxReceivedPerWindow}; max accepted in any 1 s: ${a.maxAcceptedPerWindow}; simulator timers up to ${fmtNum(a.maxCheckLateMs)} ms late; simulator event-loop delay max ${fmtNum(a.maxLoopDelayMs)} ms. ${shown.join('; ')}`,
 		);
@@ -129,7 +139,9 @@ function simFigures(probe, endpoint, label) {
 function ledgerCheck(prefix) {
 	if (!sim) throw new Error('no simulator');
 	const ledger = sim.ledger(sim.merchant.appId);
-	const byMerchant = /** @type {Record<string, Record<string, number>>} */ (ledger.withdrawal_debits);
+	const byMerchant = /** @type {Record<string, Record<string, number>>} */ (
+		ledger.withdrawal_debits
+	);
 	const debits = byMerchant[sim.merchant.appId] ?? {};
 	const mine = Object.entries(debits).filter(([id]) => id.startsWith(`${prefix}-`));
 	return { debited: mine.length, duplicates: mine.filter(([, n]) => n > 1).length };
@@ -155,18 +167,33 @@ async function inProcess(probe, op, options, settings) {
 	probe.reset();
 	trace?.reset();
 	const prefix = `bench-${op}-${Date.now().toString(36)}`;
-	const spec = { simUrl: sim.url, appId: sim.merchant.appId, appSecret: sim.merchant.appSecret, op, count: COUNT, prefix, options };
+	const spec = {
+		simUrl: sim.url,
+		appId: sim.merchant.appId,
+		appSecret: sim.merchant.appSecret,
+		op,
+		count: COUNT,
+		prefix,
+		options,
+	};
 	const r = await procs.run('harness worker', process.execPath, [common.HARNESS_WORKER], {
 		env: { ...process.env, CCPAYMENT_BENCH_SPEC: JSON.stringify(spec) },
 		timeoutMs: 30 * 60 * 1000,
 	});
-	if (r.code !== 0) throw new Error(`harness worker failed (exit ${r.code}): ${r.stderr.trim().split('\n').slice(-10).join('\n')}`);
+	if (r.code !== 0)
+		throw new Error(
+			`harness worker failed (exit ${r.code}): ${r.stderr.trim().split('\n').slice(-10).join('\n')}`,
+		);
 	const out = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}');
 	const endpoint = op === 'rate' ? 'token/rate' : 'withdraw';
 	const f = simFigures(probe, endpoint, `in-process ${endpoint} (${settings})`);
 	const ledger = op === 'withdraw' ? ledgerCheck(prefix) : undefined;
-	if (out.errors) notes.push(`in-process ${op} (${settings}): ${out.errors} item(s) failed, e.g. ${out.firstError}`);
-	if (ledger && ledger.debited !== out.ok) notes.push(`in-process withdraw: ${out.ok} items created but ${ledger.debited} debited`);
+	if (out.errors)
+		notes.push(
+			`in-process ${op} (${settings}): ${out.errors} item(s) failed, e.g. ${out.firstError}`,
+		);
+	if (ledger && ledger.debited !== out.ok)
+		notes.push(`in-process withdraw: ${out.ok} items created but ${ledger.debited} debited`);
 	rows.push({
 		route: 'A ours',
 		where: 'in-process (n8n-core harness)',
@@ -192,20 +219,58 @@ async function inProcess(probe, op, options, settings) {
 async function realN8n(probe, major) {
 	if (!sim) throw new Error('no simulator');
 	if (!n8nBench.installed(major) && !args.install) {
-		notes.push(`real n8n ${major}.x is not installed in the e2e cache (${path.join('~', '.cache', 'ccpayment-e2e')}); run \`npm run test:e2e\` once or pass --install. Route B and the real-n8n rows were skipped.`);
+		notes.push(
+			`real n8n ${major}.x is not installed in the e2e cache (${path.join('~', '.cache', 'ccpayment-e2e')}); run \`npm run test:e2e\` once or pass --install. Route B and the real-n8n rows were skipped.`,
+		);
 		return;
 	}
 	say(`\nreal n8n ${major}.x: installing the packed package into a throwaway user folder ...`);
 	const env = await n8nBench.prepare({ major, sim, log: (m) => say(`  ${m}`), keep: !!args.keep });
 	cleanup.add(() => env.cleanup());
 	const tag = Date.now().toString(36);
-	const ids = { rate: `ccpBenchRate${major}01`, withdraw: `ccpBenchWdrw${major}01`, http: `ccpBenchHttp${major}01`, httpBatched: `ccpBenchHtBt${major}01` };
+	const ids = {
+		rate: `ccpBenchRate${major}01`,
+		withdraw: `ccpBenchWdrw${major}01`,
+		http: `ccpBenchHttp${major}01`,
+		httpBatched: `ccpBenchHtBt${major}01`,
+	};
 	const prefix = `bench-n8n${major}-${tag}`;
 	await env.importWorkflows([
-		workloads.nodeWorkflow({ id: ids.rate, op: 'rate', count: COUNT, prefix, options: TUNED, type: env.type, credentials: env.credentials, continueOnFail: true }),
-		workloads.nodeWorkflow({ id: ids.withdraw, op: 'withdraw', count: COUNT, prefix, options: TUNED, type: env.type, credentials: env.credentials, continueOnFail: true }),
-		workloads.httpWorkflow({ id: ids.http, count: COUNT, simUrl: sim.url, merchant: sim.merchant, httpVersion: env.httpVersion }),
-		workloads.httpWorkflow({ id: ids.httpBatched, count: COUNT, simUrl: sim.url, merchant: sim.merchant, httpVersion: env.httpVersion, batching: HTTP_BATCHING }),
+		workloads.nodeWorkflow({
+			id: ids.rate,
+			op: 'rate',
+			count: COUNT,
+			prefix,
+			options: TUNED,
+			type: env.type,
+			credentials: env.credentials,
+			continueOnFail: true,
+		}),
+		workloads.nodeWorkflow({
+			id: ids.withdraw,
+			op: 'withdraw',
+			count: COUNT,
+			prefix,
+			options: TUNED,
+			type: env.type,
+			credentials: env.credentials,
+			continueOnFail: true,
+		}),
+		workloads.httpWorkflow({
+			id: ids.http,
+			count: COUNT,
+			simUrl: sim.url,
+			merchant: sim.merchant,
+			httpVersion: env.httpVersion,
+		}),
+		workloads.httpWorkflow({
+			id: ids.httpBatched,
+			count: COUNT,
+			simUrl: sim.url,
+			merchant: sim.merchant,
+			httpVersion: env.httpVersion,
+			batching: HTTP_BATCHING,
+		}),
 	]);
 	const where = `n8n ${env.runtime.version} (execute)`;
 	for (const op of /** @type {const} */ (['rate', 'withdraw', 'http', 'httpBatched'])) {
@@ -216,7 +281,12 @@ async function realN8n(probe, major) {
 		const x = await env.execute(ids[op]);
 		const http = op === 'http' || op === 'httpBatched';
 		const endpoint = op === 'withdraw' ? 'withdraw' : 'token/rate';
-		const routeLabel = op === 'http' ? 'HTTP Request route' : op === 'httpBatched' ? 'HTTP Request route with Batching' : endpoint;
+		const routeLabel =
+			op === 'http'
+				? 'HTTP Request route'
+				: op === 'httpBatched'
+					? 'HTTP Request route with Batching'
+					: endpoint;
 		const f = simFigures(probe, endpoint, `${where} ${routeLabel}`);
 		const items = x.node?.items ?? [];
 		const ok =
@@ -224,16 +294,23 @@ async function realN8n(probe, major) {
 				? items.filter((j) => j.outcome === 'created' || j.outcome === 'already_existed').length
 				: op === 'rate'
 					? items.filter((j) => typeof j.price === 'string').length
-					: items.filter((j) => j.code === 10000 && j.data && typeof j.data.price === 'string').length;
-		if (x.code !== 0 || !x.node) notes.push(`${where} ${op}: exit ${x.code}${x.timedOut ? ' (timed out)' : ''}; ${x.tail}`);
+					: items.filter((j) => j.code === 10000 && j.data && typeof j.data.price === 'string')
+							.length;
+		if (x.code !== 0 || !x.node)
+			notes.push(`${where} ${op}: exit ${x.code}${x.timedOut ? ' (timed out)' : ''}; ${x.tail}`);
 		const ledger = op === 'withdraw' ? ledgerCheck(prefix) : undefined;
-		if (ledger && ledger.debited !== ok) notes.push(`${where} withdraw: ${ok} items created but ${ledger.debited} debited`);
+		if (ledger && ledger.debited !== ok)
+			notes.push(`${where} withdraw: ${ok} items created but ${ledger.debited} debited`);
 		if (http) {
 			const limited = items.filter((j) => j.code !== 10000).length;
-			if (limited) notes.push(`${where} ${routeLabel}: ${limited} of ${items.length} items are CCPayment error answers (HTTP 200 + error code, passed on as data by the HTTP Request node); e.g. ${JSON.stringify(items.find((j) => j.code !== 10000))}`);
+			if (limited)
+				notes.push(
+					`${where} ${routeLabel}: ${limited} of ${items.length} items are CCPayment error answers (HTTP 200 + error code, passed on as data by the HTTP Request node); e.g. ${JSON.stringify(items.find((j) => j.code !== 10000))}`,
+				);
 		}
 		rows.push({
-			route: op === 'http' ? 'B HTTP Request' : op === 'httpBatched' ? 'B\' HTTP + batching' : 'A ours',
+			route:
+				op === 'http' ? 'B HTTP Request' : op === 'httpBatched' ? "B' HTTP + batching" : 'A ours',
 			where,
 			op: endpoint,
 			settings:
@@ -249,7 +326,10 @@ async function realN8n(probe, major) {
 			// CPU while the measured node ran (its start and duration from n8n's run data, on this machine's clock).
 			cpuMs:
 				x.node?.startTime !== undefined && x.node.executionTime !== undefined
-					? x.rss.cpuBetween(x.node.startTime - performance.timeOrigin, x.node.startTime + x.node.executionTime - performance.timeOrigin)
+					? x.rss.cpuBetween(
+							x.node.startTime - performance.timeOrigin,
+							x.node.startTime + x.node.executionTime - performance.timeOrigin,
+						)
 					: x.rss.cpuBetween(f.first, f.last),
 			groupPeakKb: x.rss.groupSize > 1 ? x.rss.groupPeakKb : undefined,
 			nodeMs: x.node?.executionTime,
@@ -266,12 +346,36 @@ function resultsPerSecond(r) {
 
 function report() {
 	say('');
-	say(`Benchmark: ${COUNT} items per run, simulator latency ${LATENCY} ms per request, simulator rate limit ${RATE_LIMIT || 'off'} req/s per IP`);
-	say(`Node settings "tuned": maxRequestsPerSecond ${RPS}, maxConcurrentRequests ${CONCURRENCY}; "defaults": 50 / 10`);
+	say(
+		`Benchmark: ${COUNT} items per run, simulator latency ${LATENCY} ms per request, simulator rate limit ${RATE_LIMIT || 'off'} req/s per IP`,
+	);
+	say(
+		`Node settings "tuned": maxRequestsPerSecond ${RPS}, maxConcurrentRequests ${CONCURRENCY}; "defaults": 50 / 10`,
+	);
 	say('');
 	say(
 		common.table(
-			['route', 'where', 'endpoint', 'settings', 'ok/items', 'window', 'req/s', 'good/s', 'results/s', 'max in 1 s', 'srv p50', 'srv p99', 'cli p50', 'cli p99', 'limit err', 'peak RSS', 'CPU', 'node time', 'dup debits'],
+			[
+				'route',
+				'where',
+				'endpoint',
+				'settings',
+				'ok/items',
+				'window',
+				'req/s',
+				'good/s',
+				'results/s',
+				'max in 1 s',
+				'srv p50',
+				'srv p99',
+				'cli p50',
+				'cli p99',
+				'limit err',
+				'peak RSS',
+				'CPU',
+				'node time',
+				'dup debits',
+			],
 			rows.map((r) => [
 				r.route,
 				r.where,
@@ -296,21 +400,35 @@ function report() {
 		),
 	);
 	say('');
-	say('window = first request received by the simulator -> last response finished (n8n boot excluded)');
+	say(
+		'window = first request received by the simulator -> last response finished (n8n boot excluded)',
+	);
 	say('req/s = answered requests / window; good/s = code-10000 answers / window');
-	say('results/s = items with a usable answer / node time; node time = the node\'s executionTime in n8n\'s run data');
+	say(
+		"results/s = items with a usable answer / node time; node time = the node's executionTime in n8n's run data",
+	);
 	say('  (harness: execute() wall time)');
-	say('max in 1 s = most requests the simulator received in any 1 s (its limit: 100 accepted per sliding 1 s)');
-	say('srv p50/p99 = per request on the simulator, received -> answered (includes the added latency)');
-	say('cli p50/p99 = per request as n8n-core/axios saw it, sent -> body received (in-process only)');
-	say('peak RSS = VmHWM of the process running the node (harness child / n8n execute; group = with task runner)');
+	say(
+		'max in 1 s = most requests the simulator received in any 1 s (its limit: 100 accepted per sliding 1 s)',
+	);
+	say(
+		'srv p50/p99 = per request on the simulator, received -> answered (includes the added latency)',
+	);
+	say(
+		'cli p50/p99 = per request as n8n-core/axios saw it, sent -> body received (in-process only)',
+	);
+	say(
+		'peak RSS = VmHWM of the process running the node (harness child / n8n execute; group = with task runner)',
+	);
 	say('CPU = user + system time of that process while the node ran (100 ms samples)');
 	say('');
 	say('Targets:');
 	const ours = rows.filter((r) => r.route === 'A ours' && r.settings === TUNED_LABEL);
 	for (const r of ours) {
 		const met = (r.perSecond ?? 0) >= TARGET_RPS && r.limitErrors === 0 && r.ok === COUNT;
-		say(`  [${met ? 'MET' : 'MISSED'}] >= ${TARGET_RPS} req/s with 0 limit errors: ${r.where} ${r.op}: ${fmtNum(r.perSecond)} req/s, ${r.limitErrors} limit errors, ${r.ok}/${r.items} ok`);
+		say(
+			`  [${met ? 'MET' : 'MISSED'}] >= ${TARGET_RPS} req/s with 0 limit errors: ${r.where} ${r.op}: ${fmtNum(r.perSecond)} req/s, ${r.limitErrors} limit errors, ${r.ok}/${r.items} ok`,
+		);
 	}
 	const theirs = rows.filter((r) => r.route !== 'A ours');
 	for (const b of theirs) {
@@ -319,15 +437,30 @@ function report() {
 		const raw = (a.perSecond ?? 0) / (b.perSecond || NaN);
 		const results = resultsPerSecond(a) / (resultsPerSecond(b) || NaN);
 		const isDefault = b.route === 'B HTTP Request';
-		say(`  ratio ours/theirs vs ${isDefault ? 'HTTP Request (defaults)' : 'HTTP Request with Batching'} (${b.where}, token/rate):`);
-		say(`    requests/s ${fmtNum(raw, 2)}x (ours ${fmtNum(a.perSecond)}, theirs ${fmtNum(b.perSecond)}); results/s ${fmtNum(results, 2)}x (ours ${fmtNum(resultsPerSecond(a))}, theirs ${fmtNum(resultsPerSecond(b))})`);
-		say(`    theirs: ${b.ok}/${b.items} items got a rate, ${b.limitErrors} limit errors from the simulator, most requests in 1 s: ${b.maxPerSecondWindow ?? '-'}`);
-		if (isDefault) say(`  [${results >= TARGET_RATIO ? 'MET' : 'MISSED'}] >= ${TARGET_RATIO}x the HTTP Request route, on results/s (a rate-limit answer is not a result)`);
+		say(
+			`  ratio ours/theirs vs ${isDefault ? 'HTTP Request (defaults)' : 'HTTP Request with Batching'} (${b.where}, token/rate):`,
+		);
+		say(
+			`    requests/s ${fmtNum(raw, 2)}x (ours ${fmtNum(a.perSecond)}, theirs ${fmtNum(b.perSecond)}); results/s ${fmtNum(results, 2)}x (ours ${fmtNum(resultsPerSecond(a))}, theirs ${fmtNum(resultsPerSecond(b))})`,
+		);
+		say(
+			`    theirs: ${b.ok}/${b.items} items got a rate, ${b.limitErrors} limit errors from the simulator, most requests in 1 s: ${b.maxPerSecondWindow ?? '-'}`,
+		);
+		if (isDefault)
+			say(
+				`  [${results >= TARGET_RATIO ? 'MET' : 'MISSED'}] >= ${TARGET_RATIO}x the HTTP Request route, on results/s (a rate-limit answer is not a result)`,
+			);
 	}
-	if (!theirs.length) say('  ratio ours/theirs: not measured (the HTTP Request route needs real n8n)');
+	if (!theirs.length)
+		say('  ratio ours/theirs: not measured (the HTTP Request route needs real n8n)');
 	const defaults = rows.find((r) => r.settings === 'defaults (50 rps / 10 in flight)');
-	const tuned = rows.find((r) => r.where.startsWith('in-process') && r.op === 'token/rate' && r.settings === TUNED_LABEL);
-	if (defaults && tuned) say(`  defaults vs tuned (in-process token/rate): ${fmtNum(defaults.perSecond)} vs ${fmtNum(tuned.perSecond)} req/s`);
+	const tuned = rows.find(
+		(r) => r.where.startsWith('in-process') && r.op === 'token/rate' && r.settings === TUNED_LABEL,
+	);
+	if (defaults && tuned)
+		say(
+			`  defaults vs tuned (in-process token/rate): ${fmtNum(defaults.perSecond)} vs ${fmtNum(tuned.perSecond)} req/s`,
+		);
 	if (notes.length) {
 		say('');
 		say('Notes:');
@@ -337,10 +470,17 @@ function report() {
 
 async function main() {
 	if (!common.distReady()) throw new Error('dist/ is missing: build first (npm run bench builds)');
-	sim = await startSimulator({ port: 0, latencyMs: LATENCY, rateLimit: { perSecond: RATE_LIMIT }, requestLogLimit: Math.max(10000, COUNT * 3) });
+	sim = await startSimulator({
+		port: 0,
+		latencyMs: LATENCY,
+		rateLimit: { perSecond: RATE_LIMIT },
+		requestLogLimit: Math.max(10000, COUNT * 3),
+	});
 	const probe = common.serverProbe(sim);
 	trace = common.limiterTrace(sim, probe);
-	say(`simulator ${sim.url} (latency ${LATENCY} ms, rate limit ${RATE_LIMIT || 'off'}/s); ${COUNT} items per run`);
+	say(
+		`simulator ${sim.url} (latency ${LATENCY} ms, rate limit ${RATE_LIMIT || 'off'}/s); ${COUNT} items per run`,
+	);
 	say('in-process: token/rate (tuned) ...');
 	await inProcess(probe, 'rate', TUNED, TUNED_LABEL);
 	say('in-process: withdraw (tuned) ...');
@@ -366,4 +506,3 @@ main()
 		await cleanup.run();
 		process.exit(1);
 	});
-

@@ -48,13 +48,22 @@ const { values: args } = parseArgs({
 const COUNT = common.numberArg(args, 'count', 1000, { min: 1, max: 100000, integer: true });
 const RATE = common.numberArg(args, 'fault-rate', 0.1, { min: 0, max: 1 });
 const SEED = common.numberArg(args, 'seed', 7, { min: 1, integer: true });
-const TIMEOUT = common.numberArg(args, 'timeout-ms', 1000, { min: 100, max: 600000, integer: true });
+const TIMEOUT = common.numberArg(args, 'timeout-ms', 1000, {
+	min: 100,
+	max: 600000,
+	integer: true,
+});
 const RPS = common.numberArg(args, 'rps', 95, { min: 1, max: 100, integer: true });
 const CONCURRENCY = common.numberArg(args, 'concurrency', 20, { min: 1, max: 100, integer: true });
 const LATENCY = common.numberArg(args, 'latency-ms', 0, { min: 0, max: 10000 });
 const UNKNOWN_EVERY = common.numberArg(args, 'unknown-payee-every', 50, { min: 0, integer: true });
 const N8N = args.n8n === undefined ? undefined : String(args.n8n) === '2' ? 2 : 1;
-const NODE_OPTIONS = { maxRequestsPerSecond: RPS, maxConcurrentRequests: CONCURRENCY, maxRetries: 3, timeout: TIMEOUT };
+const NODE_OPTIONS = {
+	maxRequestsPerSecond: RPS,
+	maxConcurrentRequests: CONCURRENCY,
+	maxRetries: 3,
+	timeout: TIMEOUT,
+};
 
 /** @param {string} m */
 const say = (m) => process.stdout.write(`${m}\n`);
@@ -72,17 +81,33 @@ function print(title, r) {
 }
 
 async function main() {
-	if (!common.distReady()) throw new Error('dist/ is missing: build first (npm run campaign builds)');
-	sim = await startSimulator({ port: 0, latencyMs: LATENCY, requestLogLimit: Math.max(10000, COUNT * 5) });
-	say(`Fault campaign: ${COUNT} withdrawals, faults on withdraw + bill/info at ${(RATE * 100).toFixed(1)}% of requests over ${campaign.faultVariants(TIMEOUT).length} fault variants, seed ${SEED}`);
-	if (UNKNOWN_EVERY) say(`Every ${UNKNOWN_EVERY}th payout goes to a Cwallet ID that does not exist (a definite failure: 224083).`);
-	say(`Node options: maxRequestsPerSecond ${RPS}, maxConcurrentRequests ${CONCURRENCY}, maxRetries 3, timeout ${TIMEOUT} ms; continue on fail; simulator ${sim.url} (rate limit 100/s, latency ${LATENCY} ms)`);
+	if (!common.distReady())
+		throw new Error('dist/ is missing: build first (npm run campaign builds)');
+	sim = await startSimulator({
+		port: 0,
+		latencyMs: LATENCY,
+		requestLogLimit: Math.max(10000, COUNT * 5),
+	});
+	say(
+		`Fault campaign: ${COUNT} withdrawals, faults on withdraw + bill/info at ${(RATE * 100).toFixed(1)}% of requests over ${campaign.faultVariants(TIMEOUT).length} fault variants, seed ${SEED}`,
+	);
+	if (UNKNOWN_EVERY)
+		say(
+			`Every ${UNKNOWN_EVERY}th payout goes to a Cwallet ID that does not exist (a definite failure: 224083).`,
+		);
+	say(
+		`Node options: maxRequestsPerSecond ${RPS}, maxConcurrentRequests ${CONCURRENCY}, maxRetries 3, timeout ${TIMEOUT} ms; continue on fail; simulator ${sim.url} (rate limit 100/s, latency ${LATENCY} ms)`,
+	);
 
 	/** @type {Array<[string, campaign.CampaignResult]>} */
 	const results = [];
 	const { runNode } = require('../dev/n8n/harness');
 	const { CcPayment } = product('actionNode');
-	const credentials = { appId: sim.merchant.appId, appSecret: sim.merchant.appSecret, baseUrl: sim.url };
+	const credentials = {
+		appId: sim.merchant.appId,
+		appSecret: sim.merchant.appSecret,
+		baseUrl: sim.url,
+	};
 	const prefix = `camp-${SEED}-${Date.now().toString(36)}`;
 	/** @param {number} seed @param {boolean} rerun */
 	const inProcessRun = (seed, rerun) =>
@@ -96,27 +121,45 @@ async function main() {
 			unknownPayeeEvery: UNKNOWN_EVERY,
 			rerun,
 			run: async (items, parameters) => {
-				const { output } = await runNode(CcPayment, { parameters, items, credentials, continueOnFail: true });
+				const { output } = await runNode(CcPayment, {
+					parameters,
+					items,
+					credentials,
+					continueOnFail: true,
+				});
 				return output[0].map((item) => item.json);
 			},
 		});
 	const inProcess = await inProcessRun(SEED, false);
 	results.push(['in-process (n8n-core harness)', inProcess]);
-	print('In-process (n8n-core harness: real ExecuteContext, credential authenticate, axios):', inProcess);
+	print(
+		'In-process (n8n-core harness: real ExecuteContext, credential authenticate, axios):',
+		inProcess,
+	);
 	if (!args['no-rerun']) {
 		// What a user does after a partly failed batch: run the same items again.
 		const again = await inProcessRun(SEED + 1, true);
 		results.push(['in-process re-run of the same items', again]);
-		print(`Re-run of the same ${COUNT} items (same merchant_order_ids, new fault draws; nothing may be paid twice):`, again);
+		print(
+			`Re-run of the same ${COUNT} items (same merchant_order_ids, new fault draws; nothing may be paid twice):`,
+			again,
+		);
 	}
 
 	if (N8N !== undefined) {
 		const n8nBench = require('../dev/perf/n8n-bench');
 		if (!n8nBench.installed(N8N) && !args.install) {
-			say(`\nreal n8n ${N8N}.x is not installed in the e2e cache; run \`npm run test:e2e\` once or pass --install.`);
+			say(
+				`\nreal n8n ${N8N}.x is not installed in the e2e cache; run \`npm run test:e2e\` once or pass --install.`,
+			);
 		} else {
 			say(`\nreal n8n ${N8N}.x: installing the packed package into a throwaway user folder ...`);
-			const env = await n8nBench.prepare({ major: N8N, sim, log: (m) => say(`  ${m}`), keep: !!args.keep });
+			const env = await n8nBench.prepare({
+				major: N8N,
+				sim,
+				log: (m) => say(`  ${m}`),
+				keep: !!args.keep,
+			});
 			cleanup.add(() => env.cleanup());
 			let seq = 0;
 			const real = await campaign.runCampaign({
@@ -132,10 +175,23 @@ async function main() {
 					// The workflow's Code node makes the same items (same merchant_order_ids).
 					const prefix = String(items[0]?.json.id ?? '').replace(/-\d{5}$/, '');
 					await env.importWorkflows([
-						workloads.nodeWorkflow({ id, op: 'withdraw', count: items.length, prefix, options: NODE_OPTIONS, type: env.type, credentials: env.credentials, continueOnFail: true, unknownPayeeEvery: UNKNOWN_EVERY }),
+						workloads.nodeWorkflow({
+							id,
+							op: 'withdraw',
+							count: items.length,
+							prefix,
+							options: NODE_OPTIONS,
+							type: env.type,
+							credentials: env.credentials,
+							continueOnFail: true,
+							unknownPayeeEvery: UNKNOWN_EVERY,
+						}),
 					]);
 					const x = await env.execute(id);
-					if (!x.node) throw new Error(`n8n execute gave no output for the CCPayment node (exit ${x.code}): ${x.tail}`);
+					if (!x.node)
+						throw new Error(
+							`n8n execute gave no output for the CCPayment node (exit ${x.code}): ${x.tail}`,
+						);
 					return x.node.items;
 				},
 			});
@@ -149,7 +205,9 @@ async function main() {
 	for (const [where, r] of results) {
 		const ok = r.duplicates === 0 && r.mismatches === 0;
 		bad ||= !ok;
-		say(`${ok ? 'PASS' : 'FAIL'} ${where}: duplicates ${r.duplicates}, mismatches ${r.mismatches}, unknown ${r.unknown} of ${r.count}${r.missingKinds.length ? `; kinds never injected: ${r.missingKinds.join(', ')}` : '; every fault kind injected'}`);
+		say(
+			`${ok ? 'PASS' : 'FAIL'} ${where}: duplicates ${r.duplicates}, mismatches ${r.mismatches}, unknown ${r.unknown} of ${r.count}${r.missingKinds.length ? `; kinds never injected: ${r.missingKinds.join(', ')}` : '; every fault kind injected'}`,
+		);
 	}
 	return bad ? 1 : 0;
 }

@@ -45,7 +45,8 @@ let simulator;
 // Stops everything once; every caller (signal handler, main) waits for the same cleanup.
 const cleanup = procs.cleanupOnExit();
 cleanup.add(() => {
-	if (procs.shuttingDown()) process.stdout.write('Demo stopped; n8n, the simulator and the temp folder are gone.\n');
+	if (procs.shuttingDown())
+		process.stdout.write('Demo stopped; n8n, the simulator and the temp folder are gone.\n');
 });
 cleanup.add(() => fs.rmSync(tmp, { recursive: true, force: true }));
 cleanup.add(() => simulator?.stop());
@@ -67,7 +68,9 @@ async function portFree(port) {
  */
 function triggerWebhookId(file) {
 	const wf = JSON.parse(fs.readFileSync(file, 'utf8'));
-	const node = wf.nodes.find((/** @type {any} */ n) => String(n.type).endsWith('.ccPaymentTrigger'));
+	const node = wf.nodes.find((/** @type {any} */ n) =>
+		String(n.type).endsWith('.ccPaymentTrigger'),
+	);
 	return node?.webhookId;
 }
 
@@ -79,7 +82,9 @@ async function main() {
 		if (b.status !== 0) throw new Error('npm run build failed');
 	}
 
-	say(`Preparing n8n ${major === 1 ? '1.123.81 (this Node)' : '2.41.1 (Node 24)'}; the first run installs it into the cache, later runs reuse it ...`);
+	say(
+		`Preparing n8n ${major === 1 ? '1.123.81 (this Node)' : '2.41.1 (Node 24)'}; the first run installs it into the cache, later runs reuse it ...`,
+	);
 	const installs = await ensureN8n({ versions: [major], log: (m) => say(`  ${m}`) });
 	const runtime = major === 1 ? installs.v1 : installs.v2;
 
@@ -92,11 +97,20 @@ async function main() {
 	const port = (await portFree(wantPort)) ? wantPort : await freePort();
 	let brokerPort = port + 1;
 	if (!(await portFree(brokerPort))) brokerPort = await freePort();
-	const n8n = new N8nInstance({ runtime, userFolder, port, brokerPort, logFile: path.join(tmp, 'n8n.log'), label: `n8n ${runtime.version}` });
+	const n8n = new N8nInstance({
+		runtime,
+		userFolder,
+		port,
+		brokerPort,
+		logFile: path.join(tmp, 'n8n.log'),
+		label: `n8n ${runtime.version}`,
+	});
 
 	const examplesDir = path.join(ROOT, 'examples');
 	const exampleFiles = fs.readdirSync(examplesDir).filter((f) => f.endsWith('.json'));
-	const hookId = triggerWebhookId(path.join(examplesDir, 'deposit-address-and-reconciliation.json'));
+	const hookId = triggerWebhookId(
+		path.join(examplesDir, 'deposit-address-and-reconciliation.json'),
+	);
 	const webhookUrl = `${n8n.base}/webhook/${hookId}/webhook`;
 
 	const simOptions = { webhook: { speedFactor: 1 }, withdrawalAutoComplete: 'internal' };
@@ -111,7 +125,17 @@ async function main() {
 	const credFile = path.join(tmp, 'credentials.json');
 	fs.writeFileSync(
 		credFile,
-		JSON.stringify([{ ...CREDENTIAL, data: { appId: s.merchant.appId, appSecret: s.merchant.appSecret, baseUrl: s.url, responseTimestampTolerance: 300 } }]),
+		JSON.stringify([
+			{
+				...CREDENTIAL,
+				data: {
+					appId: s.merchant.appId,
+					appSecret: s.merchant.appSecret,
+					baseUrl: s.url,
+					responseTimestampTolerance: 300,
+				},
+			},
+		]),
 	);
 	const wfDir = path.join(tmp, 'workflows');
 	fs.mkdirSync(wfDir);
@@ -127,7 +151,11 @@ async function main() {
 
 	// One order ready to be paid, so the webhook flow can be tried without running anything first.
 	const orderId = `demo-order-${Date.now()}`;
-	const order = await sim.api(s, 'concise/url/get', { merchant_order_id: orderId, product_price: '19.99', product_name: 'Demo order' });
+	const order = await sim.api(s, 'concise/url/get', {
+		merchant_order_id: orderId,
+		product_price: '19.99',
+		product_name: 'Demo order',
+	});
 
 	const line = '-'.repeat(78);
 	say(`\n${line}`);
@@ -144,10 +172,14 @@ async function main() {
 	say(`  control page   ${s.url}/__sim/  (orders, balances, deliveries, buttons)`);
 	say(`\nPay an order (the active workflow reconciles it; see Executions in n8n):`);
 	say(`  open           ${order.payment_url}`);
-	say(`  or             curl -s -X POST ${s.url}/__sim/orders/pay -d '{"merchant_order_id":"${orderId}"}'`);
+	say(
+		`  or             curl -s -X POST ${s.url}/__sim/orders/pay -d '{"merchant_order_id":"${orderId}"}'`,
+	);
 	say(`  partial        add "mode":"partial" (the workflow flags it as underpaid)`);
 	say(`  deposit        run "Get deposit address" in the third example, then`);
-	say(`                 curl -s -X POST ${s.url}/__sim/addresses/deposit -d '{"user_id":"customer-42","chain":"TRX","amount":"100"}'`);
+	say(
+		`                 curl -s -X POST ${s.url}/__sim/addresses/deposit -d '{"user_id":"customer-42","chain":"TRX","amount":"100"}'`,
+	);
 	say(`\nn8n's output: ${path.join(tmp, 'n8n.log')}`);
 	say(`Press Ctrl-C to stop everything.\n${line}`);
 

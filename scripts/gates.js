@@ -43,27 +43,34 @@ function checkPackageJson() {
 	const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 	const problems = [];
 	if (pkg.name !== 'n8n-nodes-ccpayment') problems.push('name');
-	if (!pkg.keywords?.includes('n8n-community-node-package')) problems.push('keyword n8n-community-node-package');
+	if (!pkg.keywords?.includes('n8n-community-node-package'))
+		problems.push('keyword n8n-community-node-package');
 	if (pkg.license !== 'MIT') problems.push('license MIT');
-	if (pkg.dependencies && Object.keys(pkg.dependencies).length) problems.push(`dependencies must be empty: ${Object.keys(pkg.dependencies)}`);
-	if (JSON.stringify(pkg.peerDependencies) !== JSON.stringify({ 'n8n-workflow': '*' })) problems.push('peerDependencies must be exactly {"n8n-workflow":"*"}');
+	if (pkg.dependencies && Object.keys(pkg.dependencies).length)
+		problems.push(`dependencies must be empty: ${Object.keys(pkg.dependencies)}`);
+	if (JSON.stringify(pkg.peerDependencies) !== JSON.stringify({ 'n8n-workflow': '*' }))
+		problems.push('peerDependencies must be exactly {"n8n-workflow":"*"}');
 	if (pkg.overrides) problems.push('no overrides field');
 	for (const s of ['preinstall', 'install', 'postinstall', 'prepare', 'prepublish']) {
 		if (pkg.scripts?.[s]) problems.push(`forbidden lifecycle script ${s}`);
 	}
-	if (JSON.stringify(pkg.files) !== JSON.stringify(['dist'])) problems.push('files must be ["dist"]');
+	if (JSON.stringify(pkg.files) !== JSON.stringify(['dist']))
+		problems.push('files must be ["dist"]');
 	const n8n = pkg.n8n ?? {};
-	if (n8n.n8nNodesApiVersion !== 1 || n8n.strict !== true) problems.push('n8n block: n8nNodesApiVersion 1, strict true');
+	if (n8n.n8nNodesApiVersion !== 1 || n8n.strict !== true)
+		problems.push('n8n block: n8nNodesApiVersion 1, strict true');
 	for (const file of [...(n8n.nodes ?? []), ...(n8n.credentials ?? [])]) {
 		if (!file.startsWith('dist/')) problems.push(`${file} must start with dist/`);
-		else if (!fs.existsSync(path.join(ROOT, file))) problems.push(`${file} missing (run npm run build)`);
+		else if (!fs.existsSync(path.join(ROOT, file)))
+			problems.push(`${file} missing (run npm run build)`);
 	}
 	const nodeSources = fs
 		.readdirSync(path.join(ROOT, 'nodes'), { recursive: true })
 		.map(String)
 		.filter((f) => f.endsWith('.node.ts'))
 		.map((f) => `dist/nodes/${f.replace(/\.ts$/, '.js')}`);
-	for (const f of nodeSources) if (!(n8n.nodes ?? []).includes(f)) problems.push(`${f} not registered in n8n.nodes`);
+	for (const f of nodeSources)
+		if (!(n8n.nodes ?? []).includes(f)) problems.push(`${f} not registered in n8n.nodes`);
 	if (!pkg.author?.name || !pkg.author?.email) problems.push('author name and email');
 	if (!pkg.description) problems.push('description');
 	if (!pkg.homepage) problems.push('homepage');
@@ -71,44 +78,79 @@ function checkPackageJson() {
 }
 
 function runLint() {
-	const cli = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/@n8n/node-cli/bin/n8n-node.mjs'), 'lint'], {
-		cwd: ROOT,
-		encoding: 'utf8',
-	});
+	const cli = spawnSync(
+		process.execPath,
+		[path.join(ROOT, 'node_modules/@n8n/node-cli/bin/n8n-node.mjs'), 'lint'],
+		{
+			cwd: ROOT,
+			encoding: 'utf8',
+		},
+	);
 	const out = `${cli.stdout}${cli.stderr}`.trim();
 	record('n8n-node lint (strict)', cli.status === 0, cli.status === 0 ? '' : out.slice(-3000));
 
-	const eslint = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/eslint/bin/eslint.js'), '.', '--max-warnings', '0', '--format', 'stylish'], {
-		cwd: ROOT,
-		encoding: 'utf8',
-	});
+	const eslint = spawnSync(
+		process.execPath,
+		[
+			path.join(ROOT, 'node_modules/eslint/bin/eslint.js'),
+			'.',
+			'--max-warnings',
+			'0',
+			'--format',
+			'stylish',
+		],
+		{
+			cwd: ROOT,
+			encoding: 'utf8',
+		},
+	);
 	const eslintOut = `${eslint.stdout}${eslint.stderr}`.trim();
-	record('eslint with n8n config, zero warnings', eslint.status === 0, eslint.status === 0 ? '' : eslintOut.slice(-3000));
+	record(
+		'eslint with n8n config, zero warnings',
+		eslint.status === 0,
+		eslint.status === 0 ? '' : eslintOut.slice(-3000),
+	);
 }
 
 /** The plain JS (simulator, dev, scripts, tests) through ESLint's recommended rules. */
 function runJsLint() {
 	const r = spawnSync(
 		process.execPath,
-		[path.join(ROOT, 'node_modules/eslint/bin/eslint.js'), '-c', 'eslint.dev.config.mjs', '--max-warnings', '0', '.'],
+		[
+			path.join(ROOT, 'node_modules/eslint/bin/eslint.js'),
+			'-c',
+			'eslint.dev.config.mjs',
+			'--max-warnings',
+			'0',
+			'.',
+		],
 		{ cwd: ROOT, encoding: 'utf8' },
 	);
 	const out = `${r.stdout}${r.stderr}`.trim();
-	record('eslint recommended on the JS, zero warnings', r.status === 0, r.status === 0 ? '' : out.slice(-3000));
+	record(
+		'eslint recommended on the JS, zero warnings',
+		r.status === 0,
+		r.status === 0 ? '' : out.slice(-3000),
+	);
 }
 
 function checkFormat() {
-	const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/prettier/bin/prettier.cjs'), '--check', '.'], {
-		cwd: ROOT,
-		encoding: 'utf8',
-	});
+	const r = spawnSync(
+		process.execPath,
+		[path.join(ROOT, 'node_modules/prettier/bin/prettier.cjs'), '--check', '.'],
+		{
+			cwd: ROOT,
+			encoding: 'utf8',
+		},
+	);
 	const unformatted = `${r.stdout}${r.stderr}`
 		.split('\n')
 		.filter((line) => line.startsWith('[warn] ') && !line.includes('Code style issues'))
 		.map((line) => line.slice('[warn] '.length));
 	/** @type {Record<string, number>} */
 	const byFolder = {};
-	for (const file of unformatted) byFolder[file.split('/')[0]] = (byFolder[file.split('/')[0]] ?? 0) + 1;
+	for (const file of unformatted)
+		byFolder[file.split('/')[0]] = (byFolder[file.split('/')[0]] ?? 0) + 1;
 	const folders = Object.entries(byFolder)
 		.map(([folder, n]) => `${folder} ${n}`)
 		.join(', ');
@@ -123,13 +165,21 @@ function checkFormat() {
 
 function checkLayers() {
 	const problems = layerViolations(ROOT);
-	record('layers: test/ and scripts/ apart, dev/ uses neither', problems.length === 0, problems.join('; '));
+	record(
+		'layers: test/ and scripts/ apart, dev/ uses neither',
+		problems.length === 0,
+		problems.join('; '),
+	);
 }
 
 /** @returns {{dir: string, tarball: string, files: {path: string, size: number}[], size: number}} */
 function packAndUnpack() {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccpayment-gates-'));
-	const json = execFileSync(npmBin(), ['pack', '--json', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+	const json = execFileSync(npmBin(), ['pack', '--json', '--pack-destination', dir], {
+		cwd: ROOT,
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'ignore'],
+	});
 	const info = JSON.parse(json.slice(json.indexOf('[')))[0];
 	const tarball = path.join(dir, info.filename);
 	const unpacked = path.join(dir, 'unpacked');
@@ -142,7 +192,9 @@ function packAndUnpack() {
 function checkTarball(pack) {
 	const allowed = /^(dist\/.+|README\.md|LICENSE(\.md)?|CHANGELOG\.md|package\.json)$/;
 	const stray = pack.files.map((f) => f.path).filter((p) => !allowed.test(p));
-	const leaked = pack.files.map((f) => f.path).filter((p) => /(^|\/)(test|simulator|scripts|examples)\//.test(p) || p.endsWith('.test.js'));
+	const leaked = pack.files
+		.map((f) => f.path)
+		.filter((p) => /(^|\/)(test|simulator|scripts|examples)\//.test(p) || p.endsWith('.test.js'));
 	record(
 		'npm pack holds only dist/, README, LICENSE, package.json',
 		stray.length === 0 && leaked.length === 0,
@@ -161,14 +213,26 @@ function checkTarball(pack) {
  * @param {string} label @param {string} dir @param {string[]} patterns
  */
 async function scan(label, dir, patterns) {
-	const scannerPath = path.join(ROOT, 'node_modules/@n8n/scan-community-package/scanner/scanner.mjs');
+	const scannerPath = path.join(
+		ROOT,
+		'node_modules/@n8n/scan-community-package/scanner/scanner.mjs',
+	);
 	const scanner = await import(scannerPath);
 	const official = await scanner.analyzePackage(dir, patterns);
 	const scannerRequire = createRequire(scannerPath);
 	const { ESLint } = scannerRequire('eslint');
 	const fg = scannerRequire('fast-glob');
-	const eslint = new ESLint({ cwd: dir, allowInlineConfig: false, overrideConfigFile: true, overrideConfig: await scanner.buildScanConfig() });
-	const files = fg.sync(patterns, { cwd: dir, absolute: true, ignore: ['node_modules/**', '**/package-lock.json'] });
+	const eslint = new ESLint({
+		cwd: dir,
+		allowInlineConfig: false,
+		overrideConfigFile: true,
+		overrideConfig: await scanner.buildScanConfig(),
+	});
+	const files = fg.sync(patterns, {
+		cwd: dir,
+		absolute: true,
+		ignore: ['node_modules/**', '**/package-lock.json'],
+	});
 	/** @type {Array<{ warningCount: number, errorCount: number }>} */
 	const lintResults = await eslint.lintFiles(files);
 	const warnings = lintResults.reduce((/** @type {number} */ n, r) => n + r.warningCount, 0);
@@ -187,7 +251,9 @@ async function main() {
 	runJsLint();
 	checkFormat();
 	checkLayers();
-	const scanner = await import(path.join(ROOT, 'node_modules/@n8n/scan-community-package/scanner/scanner.mjs'));
+	const scanner = await import(
+		path.join(ROOT, 'node_modules/@n8n/scan-community-package/scanner/scanner.mjs')
+	);
 	await scan('source leg (repo)', ROOT, scanner.SOURCE_FILE_PATTERNS);
 	const pack = packAndUnpack();
 	try {

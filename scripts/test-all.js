@@ -33,17 +33,40 @@ function testFiles() {
 const steps = [
 	{ name: 'build', cmd: 'npm', argv: ['run', 'build'], parse: 'none', timeoutMin: 5 },
 	{ name: 'typecheck', cmd: 'npm', argv: ['run', 'typecheck'], parse: 'none', timeoutMin: 5 },
-	{ name: 'gates', cmd: process.execPath, argv: ['scripts/gates.js'], parse: 'summary-line', timeoutMin: 10 },
+	{
+		name: 'gates',
+		cmd: process.execPath,
+		argv: ['scripts/gates.js'],
+		parse: 'summary-line',
+		timeoutMin: 10,
+	},
 	// Explicit file list: Node 20 would otherwise also run every helper module under test/ as a test.
-	{ name: 'tests', cmd: process.execPath, argv: ['--test', '--test-reporter=tap', ...testFiles()], parse: 'node-test', timeoutMin: 20 },
-	{ name: 'e2e', cmd: process.execPath, argv: ['scripts/e2e/run.js'], parse: 'summary-line', timeoutMin: 40 },
+	{
+		name: 'tests',
+		cmd: process.execPath,
+		argv: ['--test', '--test-reporter=tap', ...testFiles()],
+		parse: 'node-test',
+		timeoutMin: 20,
+	},
+	{
+		name: 'e2e',
+		cmd: process.execPath,
+		argv: ['scripts/e2e/run.js'],
+		parse: 'summary-line',
+		timeoutMin: 40,
+	},
 ].filter((s) => (only.length ? only.includes(s.name) : !(skipE2e && s.name === 'e2e')));
 
 /** @param {Step} step @returns {Promise<{code: number, output: string, seconds: number}>} */
 function run(step) {
 	return new Promise((resolve) => {
 		const started = Date.now();
-		const child = spawn(step.cmd, step.argv, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: process.env, detached: true });
+		const child = spawn(step.cmd, step.argv, {
+			cwd: ROOT,
+			stdio: ['ignore', 'pipe', 'pipe'],
+			env: process.env,
+			detached: true,
+		});
 		let output = '';
 		// A hung step (e.g. a test file whose process never exits) must not eat CI's whole budget:
 		// kill its process group (SIGTERM lets the e2e suite stop n8n by PID first) and count a failure.
@@ -104,12 +127,16 @@ async function main() {
 	let failed = 0;
 	const summary = [];
 	for (const step of steps) {
-		console.log(`\n=== ${step.name}: ${[step.cmd === process.execPath ? 'node' : step.cmd, ...step.argv].join(' ')}`);
+		console.log(
+			`\n=== ${step.name}: ${[step.cmd === process.execPath ? 'node' : step.cmd, ...step.argv].join(' ')}`,
+		);
 		const r = await run(step);
 		const c = count(step, r);
 		passed += c.passed;
 		failed += c.failed;
-		summary.push(`${step.name.padEnd(10)} ${c.failed ? 'FAIL' : 'ok  '} ${String(c.passed).padStart(4)} passed ${String(c.failed).padStart(3)} failed  ${r.seconds.toFixed(1)}s`);
+		summary.push(
+			`${step.name.padEnd(10)} ${c.failed ? 'FAIL' : 'ok  '} ${String(c.passed).padStart(4)} passed ${String(c.failed).padStart(3)} failed  ${r.seconds.toFixed(1)}s`,
+		);
 		if (step.name === 'build' && r.code !== 0) break; // nothing else can run without dist/
 	}
 	console.log('\n=== summary');

@@ -34,7 +34,12 @@ function triggerWorkflow() {
 		id: TRIGGER_WORKFLOW_ID,
 		name: 'E2E trigger',
 		active: false,
-		settings: { executionOrder: 'v1', saveManualExecutions: true, saveDataSuccessExecution: 'all', saveDataErrorExecution: 'all' },
+		settings: {
+			executionOrder: 'v1',
+			saveManualExecutions: true,
+			saveDataSuccessExecution: 'all',
+			saveDataErrorExecution: 'all',
+		},
 		nodes: [
 			{
 				id: '7b0e2e00-0000-4000-8000-000000000001',
@@ -77,7 +82,12 @@ function write(dir, { simUrl, merchant }) {
 					name: CREDENTIAL_NAME,
 					type: CREDENTIAL_TYPE,
 					// Plain data: `n8n import:credentials` encrypts it with N8N_ENCRYPTION_KEY.
-					data: { appId: merchant.appId, appSecret: merchant.appSecret, baseUrl: simUrl, responseTimestampTolerance: 300 },
+					data: {
+						appId: merchant.appId,
+						appSecret: merchant.appSecret,
+						baseUrl: simUrl,
+						responseTimestampTolerance: 300,
+					},
 				},
 			],
 			null,
@@ -86,9 +96,16 @@ function write(dir, { simUrl, merchant }) {
 	);
 	const workflowsDir = path.join(dir, 'workflows');
 	fs.mkdirSync(workflowsDir, { recursive: true });
-	const action = actionWorkflow({ id: ACTION_WORKFLOW_ID, type: ACTION_TYPE, credentials: credentialRef });
+	const action = actionWorkflow({
+		id: ACTION_WORKFLOW_ID,
+		type: ACTION_TYPE,
+		credentials: credentialRef,
+	});
 	fs.writeFileSync(path.join(workflowsDir, 'action.json'), JSON.stringify(action, null, 2));
-	fs.writeFileSync(path.join(workflowsDir, 'trigger.json'), JSON.stringify(triggerWorkflow(), null, 2));
+	fs.writeFileSync(
+		path.join(workflowsDir, 'trigger.json'),
+		JSON.stringify(triggerWorkflow(), null, 2),
+	);
 	return { credentials, workflowsDir };
 }
 

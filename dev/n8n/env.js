@@ -112,7 +112,9 @@ function ensureN8nEnvironment() {
 	// Real InstanceSettings: writes <tempDir>/.n8n/config, never ~/.n8n.
 	const instanceSettings = Container.get(core.InstanceSettings);
 	if (!instanceSettings.n8nFolder.startsWith(tempDir)) {
-		throw new Error(`n8n harness: InstanceSettings escaped the temp dir (${instanceSettings.n8nFolder})`);
+		throw new Error(
+			`n8n harness: InstanceSettings escaped the temp dir (${instanceSettings.n8nFolder})`,
+		);
 	}
 	Container.get(core.ErrorReporter);
 	Container.get(core.BinaryDataService);

@@ -36,7 +36,11 @@ const path = require('node:path');
 
 const { NodeConnectionTypes, createEmptyRunExecutionData } = require('n8n-workflow');
 const { ExecuteContext, LoadOptionsContext, RoutingNode } = require('n8n-core');
-const get = require(require.resolve('lodash/get', { paths: [path.dirname(require.resolve('n8n-core/package.json'))] }));
+const get = require(
+	require.resolve('lodash/get', {
+		paths: [path.dirname(require.resolve('n8n-core/package.json'))],
+	}),
+);
 
 const { ensureN8nEnvironment } = require('./env');
 const {
@@ -67,7 +71,8 @@ function assertPairedItems(output, inputLength, nodeName = 'node') {
 	const fail = (/** @type {string} */ message) => {
 		throw new assert.AssertionError({ message: `pairedItem check (${nodeName}): ${message}` });
 	};
-	if (!Array.isArray(output)) fail(`execute() must return INodeExecutionData[][], got ${typeof output}`);
+	if (!Array.isArray(output))
+		fail(`execute() must return INodeExecutionData[][], got ${typeof output}`);
 	const branches = /** @type {any[]} */ (output);
 	branches.forEach((branch, o) => {
 		if (!Array.isArray(branch)) fail(`output[${o}] is not an array`);
@@ -83,13 +88,16 @@ function assertPairedItems(output, inputLength, nodeName = 'node') {
 			if (entries.length === 0) fail(`${where}.pairedItem is an empty array`);
 			for (const entry of entries) {
 				const index = typeof entry === 'number' ? entry : entry?.item;
-				const input = typeof entry === 'object' && entry !== null ? entry.input ?? 0 : 0;
+				const input = typeof entry === 'object' && entry !== null ? (entry.input ?? 0) : 0;
 				if (!Number.isInteger(index) || index < 0 || index >= inputLength) {
 					fail(
 						`${where}.pairedItem points at input item ${JSON.stringify(index)}, but the node received ${inputLength} item(s) (valid: 0..${inputLength - 1})`,
 					);
 				}
-				if (input !== 0) fail(`${where}.pairedItem.input is ${JSON.stringify(input)}, but the node has a single input (0)`);
+				if (input !== 0)
+					fail(
+						`${where}.pairedItem.input is ${JSON.stringify(input)}, but the node has a single input (0)`,
+					);
 			}
 		});
 	});
@@ -117,7 +125,10 @@ function assertPairedItems(output, inputLength, nodeName = 'node') {
  */
 async function runNode(NodeClass, options = {}) {
 	const items = options.items ?? [{ json: {} }];
-	const prepared = prepareNode(NodeClass, options, { continueOnFail: options.continueOnFail, onError: options.onError });
+	const prepared = prepareNode(NodeClass, options, {
+		continueOnFail: options.continueOnFail,
+		onError: options.onError,
+	});
 	const { resolved, type, nodeTypes, credentialsHelper, node, nodeName } = prepared;
 	const workflow = buildWorkflow({ nodes: [node], nodeTypes });
 	const workflowNode = /** @type {import('n8n-workflow').INode} */ (workflow.getNode(nodeName));
@@ -165,12 +176,21 @@ async function runNode(NodeClass, options = {}) {
  * @param {any} options
  */
 function loadOptionsContext(NodeClass, options) {
-	const { resolved, nodeTypes, credentialsHelper, node } = prepareNode(NodeClass, options, { name: 'Temp-Node' });
+	const { resolved, nodeTypes, credentialsHelper, node } = prepareNode(NodeClass, options, {
+		name: 'Temp-Node',
+	});
 	node.id = 'uuid-1234';
 	const workflow = buildWorkflow({ nodes: [node], nodeTypes });
 	const workflowNode = /** @type {import('n8n-workflow').INode} */ (workflow.getNode('Temp-Node'));
-	const additionalData = buildAdditionalData(credentialsHelper, { currentNodeParameters: options.parameters ?? {} });
-	const context = new LoadOptionsContext(workflow, workflowNode, additionalData, options.path ?? 'parameters');
+	const additionalData = buildAdditionalData(credentialsHelper, {
+		currentNodeParameters: options.parameters ?? {},
+	});
+	const context = new LoadOptionsContext(
+		workflow,
+		workflowNode,
+		additionalData,
+		options.path ?? 'parameters',
+	);
 	return { context, resolved, workflow };
 }
 
@@ -250,18 +270,25 @@ const NO_OP_NODE_TYPE = {
  */
 async function testCredential(credentials, options = {}) {
 	ensureN8nEnvironment();
-	const credentialTypes = credentialTypeMap(options.CredentialClass ? [options.CredentialClass] : undefined);
+	const credentialTypes = credentialTypeMap(
+		options.CredentialClass ? [options.CredentialClass] : undefined,
+	);
 	const credentialType = /** @type {any} */ (
 		options.type ? credentialTypes[options.type] : Object.values(credentialTypes)[0]
 	);
 	const credentialTypeName = credentialType.name;
-	if (!credentialType.test) return { status: 'Error', message: 'No testing function found for this credential.' };
+	if (!credentialType.test)
+		return { status: 'Error', message: 'No testing function found for this credential.' };
 	if (typeof credentialType.test === 'function') {
-		throw new assert.AssertionError({ message: 'n8n harness: function credential tests are not supported' });
+		throw new assert.AssertionError({
+			message: 'n8n harness: function credential tests are not supported',
+		});
 	}
 	const testRequest = credentialType.test;
 
-	const credentialsHelper = new HarnessCredentialsHelper(credentialTypes, { [credentialTypeName]: credentials });
+	const credentialsHelper = new HarnessCredentialsHelper(credentialTypes, {
+		[credentialTypeName]: credentials,
+	});
 	const credentialsDecrypted = {
 		id: 'harness-cred-test',
 		name: 'Harness credential test',
@@ -278,7 +305,9 @@ async function testCredential(credentials, options = {}) {
 		type: nodeType.description.name,
 		typeVersion: nodeType.description.version,
 		position: /** @type {[number, number]} */ ([0, 0]),
-		credentials: { [credentialTypeName]: { id: credentialsDecrypted.id, name: credentialsDecrypted.name } },
+		credentials: {
+			[credentialTypeName]: { id: credentialsDecrypted.id, name: credentialsDecrypted.name },
+		},
 	};
 	const nodeTypeCopy = {
 		description: {
@@ -300,7 +329,9 @@ async function testCredential(credentials, options = {}) {
 	const mode = 'internal';
 	const inputData = { main: [[{ json: {} }]] };
 	const runExecutionData = createEmptyRunExecutionData();
-	const additionalData = buildAdditionalData(credentialsHelper, { currentNodeParameters: node.parameters });
+	const additionalData = buildAdditionalData(credentialsHelper, {
+		currentNodeParameters: node.parameters,
+	});
 	const executeData = { node, data: {}, source: /** @type {null} */ (null) };
 	const executeFunctions = new ExecuteContext(
 		workflow,
@@ -314,7 +345,11 @@ async function testCredential(credentials, options = {}) {
 		/** @type {any} */ (executeData),
 		[],
 	);
-	const routingNode = new RoutingNode(executeFunctions, /** @type {any} */ (nodeTypeCopy), /** @type {any} */ (credentialsDecrypted));
+	const routingNode = new RoutingNode(
+		executeFunctions,
+		/** @type {any} */ (nodeTypeCopy),
+		/** @type {any} */ (credentialsDecrypted),
+	);
 
 	/** @type {any} */
 	let response;
@@ -328,14 +363,19 @@ async function testCredential(credentials, options = {}) {
 				statusMessage: error.cause.response.statusText,
 			};
 			for (const rule of testRequest.rules ?? []) {
-				if (rule.type === 'responseCode' && errorResponseData.statusCode === rule.properties.value) {
+				if (
+					rule.type === 'responseCode' &&
+					errorResponseData.statusCode === rule.properties.value
+				) {
 					return { status: 'Error', message: rule.properties.message };
 				}
 			}
 			if (errorResponseData.statusCode < 199 || errorResponseData.statusCode > 299) {
 				return {
 					status: 'Error',
-					message: errorResponseData.statusMessage || `Received HTTP status code: ${errorResponseData.statusCode}`,
+					message:
+						errorResponseData.statusMessage ||
+						`Received HTTP status code: ${errorResponseData.statusCode}`,
 				};
 			}
 		} else if (error.cause?.code) {

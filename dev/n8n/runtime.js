@@ -38,7 +38,9 @@ const INSTANCE_BASE_URL = 'http://127.0.0.1:5678/';
 
 /** @param {AnyClass | object} classOrInstance */
 function instantiate(classOrInstance) {
-	return typeof classOrInstance === 'function' ? new /** @type {AnyClass} */ (classOrInstance)() : classOrInstance;
+	return typeof classOrInstance === 'function'
+		? new /** @type {AnyClass} */ (classOrInstance)()
+		: classOrInstance;
 }
 
 /** The CcPaymentApi credential class from dist/ (loaded lazily so fake-only tests need no build). */
@@ -116,7 +118,8 @@ class HarnessCredentialsHelper extends ICredentialsHelper {
 	/** @param {string} type */
 	getCredentialType(type) {
 		const credentialType = this.credentialTypes[type];
-		if (!credentialType) throw new UnexpectedError('Unknown credential type', { tags: { credentialType: type } });
+		if (!credentialType)
+			throw new UnexpectedError('Unknown credential type', { tags: { credentialType: type } });
 		return credentialType;
 	}
 
@@ -149,7 +152,9 @@ class HarnessCredentialsHelper extends ICredentialsHelper {
 		if (typeof authenticate === 'object' && authenticate.type === 'generic') {
 			if (requestOptions.headers === undefined) requestOptions.headers = {};
 			for (const [outerKey, outerValue] of Object.entries(authenticate.properties)) {
-				for (const [key, value] of Object.entries(/** @type {Record<string, unknown>} */ (outerValue))) {
+				for (const [key, value] of Object.entries(
+					/** @type {Record<string, unknown>} */ (outerValue),
+				)) {
 					const keyResolved = resolveValue(key, { $credentials: credentials }, workflow, node);
 					const valueResolved = resolveValue(value, { $credentials: credentials }, workflow, node);
 					if (!requestOptions[outerKey]) requestOptions[outerKey] = {};
@@ -186,7 +191,14 @@ class HarnessCredentialsHelper extends ICredentialsHelper {
 	applyDefaults(data, type) {
 		const properties = this.getCredentialsProperties(type);
 		return /** @type {ICredentialDataDecryptedObject} */ (
-			NodeHelpers.getNodeParameters(properties, /** @type {any} */ (structuredClone(data)), true, false, null, null) ?? {}
+			NodeHelpers.getNodeParameters(
+				properties,
+				/** @type {any} */ (structuredClone(data)),
+				true,
+				false,
+				null,
+				null,
+			) ?? {}
 		);
 	}
 
@@ -199,7 +211,15 @@ class HarnessCredentialsHelper extends ICredentialsHelper {
 	 * @param {boolean} [raw]
 	 * @param {any} [expressionResolveValues]
 	 */
-	async getDecrypted(additionalData, _nodeCredentials, type, mode, executeData, raw, expressionResolveValues) {
+	async getDecrypted(
+		additionalData,
+		_nodeCredentials,
+		type,
+		mode,
+		executeData,
+		raw,
+		expressionResolveValues,
+	) {
 		const stored = this.dataByType[type];
 		if (stored === undefined) {
 			throw new UnexpectedError(`n8n harness: no credential data given for type "${type}"`);
@@ -207,7 +227,9 @@ class HarnessCredentialsHelper extends ICredentialsHelper {
 		if (raw === true) return structuredClone(stored);
 		let decryptedData = this.applyDefaults(stored, type);
 		if (expressionResolveValues) {
-			const additionalKeys = getAdditionalKeys(additionalData, mode, null, { secretsEnabled: false });
+			const additionalKeys = getAdditionalKeys(additionalData, mode, null, {
+				secretsEnabled: false,
+			});
 			try {
 				decryptedData = expressionResolveValues.workflow.expression.getParameterValue(
 					decryptedData,
@@ -255,7 +277,14 @@ class HarnessCredentialsHelper extends ICredentialsHelper {
  */
 function resolveValue(parameterValue, additionalKeys, workflow, node) {
 	if (!isExpression(parameterValue)) return parameterValue;
-	const returnValue = workflow.expression.getSimpleParameterValue(node, parameterValue, 'internal', additionalKeys, undefined, '');
+	const returnValue = workflow.expression.getSimpleParameterValue(
+		node,
+		parameterValue,
+		'internal',
+		additionalKeys,
+		undefined,
+		'',
+	);
 	if (!returnValue) return '';
 	return returnValue.toString();
 }
@@ -414,9 +443,19 @@ function prepareNodeType(NodeClass, opts) {
 	const resolved = /** @type {any} */ (nodeTypes.getByNameAndVersion(type, typeVersion));
 	const data = credentialDataFor(resolved, opts.credentials, opts.credentialsByType);
 	const credentialTypes =
-		Object.keys(data).length > 0 ? credentialTypeMap(opts.credentialTypes) : credentialTypeMap(opts.credentialTypes ?? []);
+		Object.keys(data).length > 0
+			? credentialTypeMap(opts.credentialTypes)
+			: credentialTypeMap(opts.credentialTypes ?? []);
 	const credentialsHelper = new HarnessCredentialsHelper(credentialTypes, data);
-	return { instance, resolved, type, typeVersion, nodeTypes, credentialsHelper, credentialTypeNames: Object.keys(data) };
+	return {
+		instance,
+		resolved,
+		type,
+		typeVersion,
+		nodeTypes,
+		credentialsHelper,
+		credentialTypeNames: Object.keys(data),
+	};
 }
 
 /**
@@ -429,7 +468,11 @@ function prepareNodeType(NodeClass, opts) {
 function prepareNode(NodeClass, options, extras = {}) {
 	const prepared = prepareNodeType(NodeClass, options);
 	const { resolved, type, typeVersion, credentialTypeNames } = prepared;
-	const nodeName = extras.name ?? options.nodeName ?? resolved.description.defaults?.name ?? resolved.description.displayName;
+	const nodeName =
+		extras.name ??
+		options.nodeName ??
+		resolved.description.defaults?.name ??
+		resolved.description.displayName;
 	const node = buildNode(resolved, {
 		type,
 		typeVersion,

@@ -103,7 +103,9 @@ async function parseBody(req) {
 		if (contentType === 'application/json') {
 			req.body = jsonParse(rawBody.toString(encoding));
 		} else if (contentType === 'application/x-www-form-urlencoded') {
-			req.body = querystring.parse(rawBody.toString(encoding), undefined, undefined, { maxKeys: 1000 });
+			req.body = querystring.parse(rawBody.toString(encoding), undefined, undefined, {
+				maxKeys: 1000,
+			});
 		} else if (contentType === 'text/plain') {
 			req.body = rawBody.toString(encoding);
 		}
@@ -143,7 +145,10 @@ function decorateResponse(res) {
 		res.statusCode = code;
 		return res;
 	};
-	res.set = res.header = (/** @type {string | Record<string, string>} */ field, /** @type {any} */ value) => {
+	res.set = res.header = (
+		/** @type {string | Record<string, string>} */ field,
+		/** @type {any} */ value,
+	) => {
 		if (typeof field === 'object') {
 			for (const [k, v] of Object.entries(field)) res.setHeader(k, v);
 		} else {
@@ -155,7 +160,11 @@ function decorateResponse(res) {
 	res.send = (/** @type {unknown} */ body) => {
 		let chunk = body;
 		if (chunk === null || chunk === undefined) chunk = '';
-		else if (typeof chunk === 'boolean' || typeof chunk === 'number' || (typeof chunk === 'object' && !Buffer.isBuffer(chunk))) {
+		else if (
+			typeof chunk === 'boolean' ||
+			typeof chunk === 'number' ||
+			(typeof chunk === 'object' && !Buffer.isBuffer(chunk))
+		) {
 			return res.json(chunk);
 		}
 		if (typeof chunk === 'string') {
@@ -172,21 +181,29 @@ function decorateResponse(res) {
 	};
 	res.json = (/** @type {unknown} */ obj) => {
 		const body = JSON.stringify(obj);
-		if (!res.getHeader('content-type')) res.setHeader('Content-Type', 'application/json; charset=utf-8');
+		if (!res.getHeader('content-type'))
+			res.setHeader('Content-Type', 'application/json; charset=utf-8');
 		return res.send(body ?? '');
 	};
 	return res;
 }
 
 /** webhook-request-handler sendLegacyResponse / sendStaticResponse with raw=true. */
-function sendBody(/** @type {any} */ res, /** @type {unknown} */ body, /** @type {number | undefined} */ code) {
+function sendBody(
+	/** @type {any} */ res,
+	/** @type {unknown} */ body,
+	/** @type {number | undefined} */ code,
+) {
 	if (code !== undefined) res.status(code);
 	if (typeof body === 'string') res.send(body);
 	else res.json(body);
 }
 
 /** webhook-on-received-response-extractor. */
-function extractWebhookOnReceivedResponse(/** @type {unknown} */ responseData, /** @type {any} */ webhookResultData) {
+function extractWebhookOnReceivedResponse(
+	/** @type {unknown} */ responseData,
+	/** @type {any} */ webhookResultData,
+) {
 	if (responseData === 'noData') return undefined;
 	if (responseData) return responseData;
 	if (webhookResultData.webhookResponse !== undefined) return webhookResultData.webhookResponse;
@@ -221,7 +238,9 @@ function extractWebhookOnReceivedResponse(/** @type {unknown} */ responseData, /
  * @returns {Promise<WebhookHost>}
  */
 async function startWebhookHost(TriggerClass, options = {}) {
-	const prepared = prepareNode(TriggerClass, options, { webhookId: options.webhookId ?? DEFAULT_WEBHOOK_ID });
+	const prepared = prepareNode(TriggerClass, options, {
+		webhookId: options.webhookId ?? DEFAULT_WEBHOOK_ID,
+	});
 	const { resolved, type, nodeTypes, credentialsHelper, node, nodeName } = prepared;
 	if (typeof resolved.webhook !== 'function') throw new Error(`${type} has no webhook() method`);
 	const workflowId = 'harnessWebhookWf1';
@@ -234,23 +253,64 @@ async function startWebhookHost(TriggerClass, options = {}) {
 	const errors = [];
 
 	// Registered webhooks, resolved like WebhookService.getNodeWebhooks.
-	const registration = buildWorkflow({ id: workflowId, nodes: [structuredClone(node)], nodeTypes, active: true });
+	const registration = buildWorkflow({
+		id: workflowId,
+		nodes: [structuredClone(node)],
+		nodeTypes,
+		active: true,
+	});
 	const regNode = /** @type {import('n8n-workflow').INode} */ (registration.getNode(nodeName));
 	/** @type {Array<{ name: string, description: any, path: string, methods: string[] }>} */
-	const webhooks = (resolved.description.webhooks ?? []).flatMap((/** @type {any} */ description) => {
-		let webhookPath = registration.expression.getSimpleParameterValue(regNode, description.path, 'internal', {});
-		if (webhookPath === undefined) return [];
-		webhookPath = String(webhookPath).replace(/^\//, '').replace(/\/$/, '');
-		const isFullPath = registration.expression.getSimpleParameterValue(regNode, description.isFullPath, 'internal', {}, undefined, false);
-		const restartWebhook = registration.expression.getSimpleParameterValue(regNode, description.restartWebhook, 'internal', {}, undefined, false);
-		if (restartWebhook === true) return [];
-		const fullPath = NodeHelpers.getNodeWebhookPath(workflowId, regNode, webhookPath, isFullPath === true, false);
-		const methods = String(registration.expression.getSimpleParameterValue(regNode, description.httpMethod, 'internal', {}, undefined, 'GET'))
-			.split(',')
-			.map((m) => m.trim())
-			.filter(Boolean);
-		return [{ name: description.name, description, path: fullPath, methods }];
-	});
+	const webhooks = (resolved.description.webhooks ?? []).flatMap(
+		(/** @type {any} */ description) => {
+			let webhookPath = registration.expression.getSimpleParameterValue(
+				regNode,
+				description.path,
+				'internal',
+				{},
+			);
+			if (webhookPath === undefined) return [];
+			webhookPath = String(webhookPath).replace(/^\//, '').replace(/\/$/, '');
+			const isFullPath = registration.expression.getSimpleParameterValue(
+				regNode,
+				description.isFullPath,
+				'internal',
+				{},
+				undefined,
+				false,
+			);
+			const restartWebhook = registration.expression.getSimpleParameterValue(
+				regNode,
+				description.restartWebhook,
+				'internal',
+				{},
+				undefined,
+				false,
+			);
+			if (restartWebhook === true) return [];
+			const fullPath = NodeHelpers.getNodeWebhookPath(
+				workflowId,
+				regNode,
+				webhookPath,
+				isFullPath === true,
+				false,
+			);
+			const methods = String(
+				registration.expression.getSimpleParameterValue(
+					regNode,
+					description.httpMethod,
+					'internal',
+					{},
+					undefined,
+					'GET',
+				),
+			)
+				.split(',')
+				.map((m) => m.trim())
+				.filter(Boolean);
+			return [{ name: description.name, description, path: fullPath, methods }];
+		},
+	);
 	if (!webhooks.length) throw new Error(`${type} declares no webhooks`);
 
 	let baseUrl = '';
@@ -298,13 +358,38 @@ async function startWebhookHost(TriggerClass, options = {}) {
 		const mode = 'webhook';
 		const additionalKeys = { $executionId: /** @type {string | undefined} */ (undefined) };
 		const { description } = webhook;
-		const responseMode = workflow.expression.getSimpleParameterValue(startNode, description.responseMode, mode, additionalKeys, undefined, 'onReceived');
-		const responseCode = /** @type {number} */ (
-			workflow.expression.getSimpleParameterValue(startNode, description.responseCode, mode, additionalKeys, undefined, 200)
+		const responseMode = workflow.expression.getSimpleParameterValue(
+			startNode,
+			description.responseMode,
+			mode,
+			additionalKeys,
+			undefined,
+			'onReceived',
 		);
-		const responseData = workflow.expression.getComplexParameterValue(startNode, description.responseData, mode, additionalKeys, undefined, 'firstEntryJson');
+		const responseCode = /** @type {number} */ (
+			workflow.expression.getSimpleParameterValue(
+				startNode,
+				description.responseCode,
+				mode,
+				additionalKeys,
+				undefined,
+				200,
+			)
+		);
+		const responseData = workflow.expression.getComplexParameterValue(
+			startNode,
+			description.responseData,
+			mode,
+			additionalKeys,
+			undefined,
+			'firstEntryJson',
+		);
 		if (!['onReceived', 'lastNode'].includes(String(responseMode))) {
-			sendBody(res, { code: 0, message: `n8n harness: responseMode '${responseMode}' is not supported` }, 500);
+			sendBody(
+				res,
+				{ code: 0, message: `n8n harness: responseMode '${responseMode}' is not supported` },
+				500,
+			);
 			return;
 		}
 		additionalData.httpRequest = req;
@@ -319,12 +404,24 @@ async function startWebhookHost(TriggerClass, options = {}) {
 			/** @type {Array<() => Promise<void>>} */
 			const closeFunctions = [];
 			try {
-				const context = new WebhookContext(workflow, startNode, additionalData, mode, /** @type {any} */ (webhookData), closeFunctions, null);
+				const context = new WebhookContext(
+					workflow,
+					startNode,
+					additionalData,
+					mode,
+					/** @type {any} */ (webhookData),
+					closeFunctions,
+					null,
+				);
 				result = await resolved.webhook.call(context);
 			} catch (error) {
 				errors.push({ error, request: requestInfo });
 				if (!res.headersSent) {
-					sendBody(res, { code: 0, message: 'Workflow Webhook Error: Workflow could not be started!' }, 500);
+					sendBody(
+						res,
+						{ code: 0, message: 'Workflow Webhook Error: Workflow could not be started!' },
+						500,
+					);
 				}
 				// n8n still records a failed execution (no downstream node runs); not a run here.
 				return;
@@ -332,7 +429,9 @@ async function startWebhookHost(TriggerClass, options = {}) {
 				await Promise.allSettled(closeFunctions.map(async (fn) => await fn()));
 			}
 			if (!result || typeof result !== 'object') {
-				throw new Error(`webhook() must return an IWebhookResponseData object, got ${JSON.stringify(result)}`);
+				throw new Error(
+					`webhook() must return an IWebhookResponseData object, got ${JSON.stringify(result)}`,
+				);
 			}
 
 			if (result.noWebhookResponse === true && !didSendResponse) {
@@ -340,17 +439,27 @@ async function startWebhookHost(TriggerClass, options = {}) {
 				saveStaticData(workflow);
 				if (!res.writableEnded) {
 					errors.push({
-						error: new Error('webhook() returned noWebhookResponse: true but did not end the response; n8n would leave the request hanging'),
+						error: new Error(
+							'webhook() returned noWebhookResponse: true but did not end the response; n8n would leave the request hanging',
+						),
 						request: requestInfo,
 					});
 				}
 			} else if (res.headersSent) {
-				throw new Error('webhook() answered through the response object but did not return noWebhookResponse: true (n8n would fail with ERR_HTTP_HEADERS_SENT)');
+				throw new Error(
+					'webhook() answered through the response object but did not return noWebhookResponse: true (n8n would fail with ERR_HTTP_HEADERS_SENT)',
+				);
 			}
 
 			if (result.workflowData === undefined) {
 				if (!didSendResponse) {
-					sendBody(res, result.webhookResponse !== undefined ? result.webhookResponse : { message: 'Webhook call received' }, responseCode);
+					sendBody(
+						res,
+						result.webhookResponse !== undefined
+							? result.webhookResponse
+							: { message: 'Webhook call received' },
+						responseCode,
+					);
 					didSendResponse = true;
 					saveStaticData(workflow);
 				}
@@ -369,18 +478,25 @@ async function startWebhookHost(TriggerClass, options = {}) {
 				// lastNode: the hosted workflow is the trigger alone, so its output is the last node's data.
 				const items = result.workflowData[0] ?? [];
 				if (responseData === 'noData') sendBody(res, undefined, responseCode);
-				else if (responseData === 'allEntries') sendBody(res, items.map((/** @type {any} */ i) => i.json), responseCode);
+				else if (responseData === 'allEntries')
+					sendBody(
+						res,
+						items.map((/** @type {any} */ i) => i.json),
+						responseCode,
+					);
 				else sendBody(res, items[0]?.json ?? {}, responseCode);
 				didSendResponse = true;
 				saveStaticData(workflow);
 			}
 		} catch (error) {
 			if (error instanceof UnprocessableRequestError) {
-				if (!res.headersSent) sendBody(res, { code: 422, message: error.message, hint: error.hint }, 422);
+				if (!res.headersSent)
+					sendBody(res, { code: 422, message: error.message, hint: error.hint }, 422);
 				return;
 			}
 			errors.push({ error, request: requestInfo });
-			if (!res.headersSent) sendBody(res, { code: 0, message: 'There was a problem executing the workflow' }, 500);
+			if (!res.headersSent)
+				sendBody(res, { code: 0, message: 'There was a problem executing the workflow' }, 500);
 		}
 	}
 
@@ -398,13 +514,18 @@ async function startWebhookHost(TriggerClass, options = {}) {
 			? webhooks.find((w) => w.path === requested && w.methods.includes(method))
 			: undefined;
 		if (!webhook) {
-			sendBody(res, { code: 404, message: `The requested webhook "${method} ${requested}" is not registered.` }, 404);
+			sendBody(
+				res,
+				{ code: 404, message: `The requested webhook "${method} ${requested}" is not registered.` },
+				404,
+			);
 			return;
 		}
 		decorateRequest(req, url);
 		executeWebhook(req, res, webhook).catch((error) => {
 			errors.push({ error, request: { method, path: url.pathname } });
-			if (!res.headersSent) sendBody(res, { code: 0, message: 'There was a problem executing the workflow' }, 500);
+			if (!res.headersSent)
+				sendBody(res, { code: 0, message: 'There was a problem executing the workflow' }, 500);
 		});
 	});
 
@@ -426,7 +547,10 @@ async function startWebhookHost(TriggerClass, options = {}) {
 		const target = new URL(req.path ?? `/webhook/${named.path}`, baseUrl);
 		for (const [k, v] of Object.entries(req.query ?? {})) target.searchParams.append(k, v);
 		// The same exact-bytes client the e2e suite uses against real n8n.
-		const r = await httpRequest(req.method ?? 'POST', target.toString(), { headers: req.headers, body: req.body });
+		const r = await httpRequest(req.method ?? 'POST', target.toString(), {
+			headers: req.headers,
+			body: req.body,
+		});
 		return { status: r.status, headers: r.headers, body: r.text, json: () => JSON.parse(r.text) };
 	};
 

@@ -28,7 +28,10 @@ const { inputItems, nodeParameters, CWALLET_ID } = require('./workloads');
  */
 function faultVariants(timeoutMs) {
 	return [
-		{ label: 'latency', rule: { kind: 'latency', latency_ms: Math.max(50, Math.round(timeoutMs / 5)) } },
+		{
+			label: 'latency',
+			rule: { kind: 'latency', latency_ms: Math.max(50, Math.round(timeoutMs / 5)) },
+		},
 		{ label: 'http500', rule: { kind: 'http500' } },
 		{ label: 'http502', rule: { kind: 'http502' } },
 		{ label: 'http503', rule: { kind: 'http503' } },
@@ -38,7 +41,10 @@ function faultVariants(timeoutMs) {
 		{ label: 'reset_before', rule: { kind: 'reset_before' } },
 		{ label: 'reset_after', rule: { kind: 'reset_after' } },
 		// Applied, answered late but inside the node's timeout: must simply succeed.
-		{ label: 'timeout_after_short_hold', rule: { kind: 'timeout_after', hold_ms: Math.round(timeoutMs / 4), respond_late: true } },
+		{
+			label: 'timeout_after_short_hold',
+			rule: { kind: 'timeout_after', hold_ms: Math.round(timeoutMs / 4), respond_late: true },
+		},
 		// Applied, held past the node's timeout: the node times out and must reconcile.
 		{ label: 'timeout_after_long_hold', rule: { kind: 'timeout_after', hold_ms: timeoutMs * 2 } },
 		{ label: 'malformed_json', rule: { kind: 'malformed_json' } },
@@ -86,7 +92,8 @@ function faultRules(o) {
 }
 
 /** CCPayment's answer to a merchant_order_id it already has (same wording the node recognises). */
-const DUPLICATE_TEXT = /duplicate|already (exist|used|been)|exist(s|ed)? already|repeat|order id (is )?exist/i;
+const DUPLICATE_TEXT =
+	/duplicate|already (exist|used|been)|exist(s|ed)? already|repeat|order id (is )?exist/i;
 
 /**
  * Outcome of one output item.
@@ -95,18 +102,34 @@ const DUPLICATE_TEXT = /duplicate|already (exist|used|been)|exist(s|ed)? already
  */
 function classify(json) {
 	if (json.outcome === 'created') return { outcome: 'created', orderId: json.order_id };
-	if (json.outcome === 'already_existed') return { outcome: 'already_existed', orderId: json.order_id };
-	if (json.outcome === 'failed' && json.kind === 'business' && DUPLICATE_TEXT.test(`${json.msg ?? ''} ${json.reason ?? ''}`)) {
-		return { outcome: 'failed', duplicate: true, reason: `business ${json.code} duplicate merchant_order_id (exists from before)` };
+	if (json.outcome === 'already_existed')
+		return { outcome: 'already_existed', orderId: json.order_id };
+	if (
+		json.outcome === 'failed' &&
+		json.kind === 'business' &&
+		DUPLICATE_TEXT.test(`${json.msg ?? ''} ${json.reason ?? ''}`)
+	) {
+		return {
+			outcome: 'failed',
+			duplicate: true,
+			reason: `business ${json.code} duplicate merchant_order_id (exists from before)`,
+		};
 	}
 	if (json.outcome === 'failed' || json.outcome === 'unknown') {
 		const parts = [String(json.kind ?? 'error')];
 		if (json.code !== undefined) parts.push(String(json.code));
-		if (json.outcome === 'failed' && /has no order with this merchant order ID/.test(String(json.error ?? ''))) parts.push('not found after re-sends');
+		if (
+			json.outcome === 'failed' &&
+			/has no order with this merchant order ID/.test(String(json.error ?? ''))
+		)
+			parts.push('not found after re-sends');
 		else if (json.kind === 'business' && json.msg) parts.push(String(json.msg).split(':')[0]);
 		return { outcome: json.outcome, reason: parts.join(' ') };
 	}
-	return { outcome: 'unclassified', reason: String(json.error ?? JSON.stringify(json)).slice(0, 200) };
+	return {
+		outcome: 'unclassified',
+		reason: String(json.error ?? JSON.stringify(json)).slice(0, 200),
+	};
 }
 
 /**
@@ -138,7 +161,9 @@ function verify(sim, ids, jsons, variants, wallMs, before) {
 	const debits = ledger.withdrawal_debits[appId] ?? {};
 	/** @type {Map<string, string>} */
 	const ledgerOrderId = new Map();
-	for (const m of ledger.merchants) for (const w of m.withdrawals ?? []) ledgerOrderId.set(String(w.merchant_order_id), String(w.order_id));
+	for (const m of ledger.merchants)
+		for (const w of m.withdrawals ?? [])
+			ledgerOrderId.set(String(w.merchant_order_id), String(w.order_id));
 
 	const r = {
 		count: ids.length,
@@ -166,7 +191,8 @@ function verify(sim, ids, jsons, variants, wallMs, before) {
 		r.mismatches++;
 		if (r.mismatchList.length < 20) r.mismatchList.push(what);
 	};
-	if (jsons.length !== ids.length) mismatch(`${jsons.length} output items for ${ids.length} input items`);
+	if (jsons.length !== ids.length)
+		mismatch(`${jsons.length} output items for ${ids.length} input items`);
 	const known = new Set(ids);
 	for (const id of Object.keys(debits)) {
 		if (!known.has(id)) {
@@ -189,10 +215,13 @@ function verify(sim, ids, jsons, variants, wallMs, before) {
 			case 'already_existed':
 				if (c.outcome === 'created') r.created++;
 				else r.alreadyExisted++;
-				if (c.outcome === 'created' && earlier !== 0) mismatch(`${id}: reported created but was already debited before this run`);
+				if (c.outcome === 'created' && earlier !== 0)
+					mismatch(`${id}: reported created but was already debited before this run`);
 				if (n !== 1) mismatch(`${id}: reported ${c.outcome} but debited ${n} time(s)`);
 				else if (c.orderId !== undefined && ledgerOrderId.get(id) !== String(c.orderId)) {
-					mismatch(`${id}: reported order_id ${c.orderId}, the ledger has ${ledgerOrderId.get(id)}`);
+					mismatch(
+						`${id}: reported order_id ${c.orderId}, the ledger has ${ledgerOrderId.get(id)}`,
+					);
 				}
 				break;
 			case 'failed':
@@ -200,8 +229,12 @@ function verify(sim, ids, jsons, variants, wallMs, before) {
 				r.failedByReason[c.reason ?? '?'] = (r.failedByReason[c.reason ?? '?'] ?? 0) + 1;
 				// "Already exists" is a definite answer too: the order is there (from an earlier run), once.
 				if (c.duplicate) {
-					if (n !== 1 || earlier !== 1) mismatch(`${id}: reported failed as a duplicate but debited ${earlier} time(s) before, ${n} after`);
-				} else if (n !== 0) mismatch(`${id}: reported failed (${c.reason}) but debited ${n} time(s)`);
+					if (n !== 1 || earlier !== 1)
+						mismatch(
+							`${id}: reported failed as a duplicate but debited ${earlier} time(s) before, ${n} after`,
+						);
+				} else if (n !== 0)
+					mismatch(`${id}: reported failed (${c.reason}) but debited ${n} time(s)`);
 				break;
 			case 'unknown':
 				r.unknown++;
@@ -233,7 +266,16 @@ function verify(sim, ids, jsons, variants, wallMs, before) {
 		requests[endpoint] = (requests[endpoint] ?? 0) + 1;
 		if (e.rateLimited) limitErrors++;
 	}
-	return { ...r, requests, limitErrors, faults, faultsByKind, faultsTotal: stats.counters.total, missingKinds, wallMs };
+	return {
+		...r,
+		requests,
+		limitErrors,
+		faults,
+		faultsByKind,
+		faultsTotal: stats.counters.total,
+		missingKinds,
+		wallMs,
+	};
 }
 
 /**
@@ -283,22 +325,39 @@ async function runCampaign(o) {
  */
 function formatResult(r) {
 	const lines = [];
-	const sorted = (/** @type {Record<string, number>} */ obj) => Object.entries(obj).sort((a, b) => b[1] - a[1]);
+	const sorted = (/** @type {Record<string, number>} */ obj) =>
+		Object.entries(obj).sort((a, b) => b[1] - a[1]);
 	lines.push(`items                 ${r.count}`);
 	lines.push(`created               ${r.created}`);
 	lines.push(`already existed       ${r.alreadyExisted}`);
 	lines.push(`failed                ${r.failed}`);
 	for (const [reason, n] of sorted(r.failedByReason)) lines.push(`  ${reason.padEnd(40)} ${n}`);
-	lines.push(`unknown               ${r.unknown}${r.unknown ? `   (the ledger shows ${r.unknownDebited} of them debited once, ${r.unknown - r.unknownDebited} not debited)` : ''}`);
+	lines.push(
+		`unknown               ${r.unknown}${r.unknown ? `   (the ledger shows ${r.unknownDebited} of them debited once, ${r.unknown - r.unknownDebited} not debited)` : ''}`,
+	);
 	for (const [reason, n] of sorted(r.unknownByReason)) lines.push(`  ${reason.padEnd(40)} ${n}`);
 	if (r.unclassified) lines.push(`no outcome            ${r.unclassified}`);
-	lines.push(`duplicates            ${r.duplicates}   (merchant_order_ids debited more than once; must be 0)`);
+	lines.push(
+		`duplicates            ${r.duplicates}   (merchant_order_ids debited more than once; must be 0)`,
+	);
 	lines.push(`mismatches            ${r.mismatches}   (outcome vs ledger; must be 0)`);
 	for (const m of r.mismatchList) lines.push(`  ${m}`);
-	if (r.rerun) lines.push(`new debits            ${r.newDebits}   (by this re-run; it reported created ${r.created}); debited ids in total ${r.debited}`);
-	else lines.push(`debited ids           ${r.debited}   (created + already existed = ${r.created + r.alreadyExisted})`);
-	lines.push(`requests              ${Object.entries(r.requests).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-	lines.push(`limit errors          ${r.limitErrors}   (the simulator's own rate limiter, not injected)`);
+	if (r.rerun)
+		lines.push(
+			`new debits            ${r.newDebits}   (by this re-run; it reported created ${r.created}); debited ids in total ${r.debited}`,
+		);
+	else
+		lines.push(
+			`debited ids           ${r.debited}   (created + already existed = ${r.created + r.alreadyExisted})`,
+		);
+	lines.push(
+		`requests              ${Object.entries(r.requests)
+			.map(([k, v]) => `${k} ${v}`)
+			.join(', ')}`,
+	);
+	lines.push(
+		`limit errors          ${r.limitErrors}   (the simulator's own rate limiter, not injected)`,
+	);
 	lines.push(`faults injected       ${r.faultsTotal}`);
 	/** @type {Map<string, Record<string, number>>} */
 	const byLabel = new Map();
@@ -309,12 +368,27 @@ function formatResult(r) {
 	}
 	lines.push(`  ${'fault'.padEnd(28)} ${'withdraw'.padStart(8)} ${'bill/info'.padStart(9)}`);
 	for (const [label, row] of byLabel) {
-		lines.push(`  ${label.padEnd(28)} ${String(row.withdraw ?? 0).padStart(8)} ${String(row['bill/info'] ?? 0).padStart(9)}`);
+		lines.push(
+			`  ${label.padEnd(28)} ${String(row.withdraw ?? 0).padStart(8)} ${String(row['bill/info'] ?? 0).padStart(9)}`,
+		);
 	}
-	lines.push(`  by simulator kind: ${Object.entries(r.faultsByKind).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+	lines.push(
+		`  by simulator kind: ${Object.entries(r.faultsByKind)
+			.map(([k, v]) => `${k} ${v}`)
+			.join(', ')}`,
+	);
 	if (r.missingKinds.length) lines.push(`  kinds never injected: ${r.missingKinds.join(', ')}`);
 	lines.push(`wall time             ${(r.wallMs / 1000).toFixed(1)} s`);
 	return lines;
 }
 
-module.exports = { faultVariants, faultRules, FAULT_ENDPOINTS, classify, verify, runCampaign, formatResult, CWALLET_ID };
+module.exports = {
+	faultVariants,
+	faultRules,
+	FAULT_ENDPOINTS,
+	classify,
+	verify,
+	runCampaign,
+	formatResult,
+	CWALLET_ID,
+};

@@ -29,8 +29,16 @@ function numberArg(args, name, fallback, limits = {}) {
 	if (raw === undefined) return fallback;
 	const value = Number(raw);
 	const { min = -Infinity, max = Infinity, integer = false } = limits;
-	if (raw === true || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
-		throw new Error(`--${name} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max} (got ${JSON.stringify(raw)})`);
+	if (
+		raw === true ||
+		!Number.isFinite(value) ||
+		value < min ||
+		value > max ||
+		(integer && !Number.isInteger(value))
+	) {
+		throw new Error(
+			`--${name} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max} (got ${JSON.stringify(raw)})`,
+		);
 	}
 	return value;
 }
@@ -50,7 +58,8 @@ function percentile(values, p) {
 /** @param {number | undefined} ms */
 const fmtMs = (ms) => (ms === undefined ? '-' : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`);
 /** @param {number | undefined} v @param {number} [digits] */
-const fmtNum = (v, digits = 1) => (v === undefined || !Number.isFinite(v) ? '-' : v.toFixed(digits));
+const fmtNum = (v, digits = 1) =>
+	v === undefined || !Number.isFinite(v) ? '-' : v.toFixed(digits);
 /** @param {number | undefined} kb */
 const fmtMb = (kb) => (kb === undefined ? '-' : `${(kb / 1024).toFixed(0)} MB`);
 
@@ -62,8 +71,16 @@ const fmtMb = (kb) => (kb === undefined ? '-' : `${(kb / 1024).toFixed(0)} MB`);
 function table(header, rows) {
 	const cells = [header, ...rows.map((r) => r.map((c) => String(c)))];
 	const widths = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
-	const line = (/** @type {string[]} */ r) => r.map((c, i) => (c ?? '').padEnd(widths[i])).join('  ').trimEnd();
-	return [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+	const line = (/** @type {string[]} */ r) =>
+		r
+			.map((c, i) => (c ?? '').padEnd(widths[i]))
+			.join('  ')
+			.trimEnd();
+	return [
+		line(cells[0]),
+		widths.map((w) => '-'.repeat(w)).join('  '),
+		...cells.slice(1).map(line),
+	].join('\n');
 }
 
 /**
@@ -192,7 +209,10 @@ function serverProbe(sim) {
 		if (message.server !== sim.server) return;
 		const url = String(message.request.url || '');
 		if (!url.startsWith('/ccpayment/')) return;
-		const record = { start: performance.now(), path: url.replace(/^\/ccpayment\/v1\//, '').split('?')[0] };
+		const record = {
+			start: performance.now(),
+			path: url.replace(/^\/ccpayment\/v1\//, '').split('?')[0],
+		};
 		records.push(record);
 		open.set(message.response, record);
 	};
@@ -220,7 +240,9 @@ function serverProbe(sim) {
 			const done = list.filter((r) => r.end !== undefined);
 			const latencies = done.map((r) => /** @type {number} */ (r.end) - r.start);
 			const first = list.length ? Math.min(...list.map((r) => r.start)) : undefined;
-			const last = done.length ? Math.max(...done.map((r) => /** @type {number} */ (r.end))) : undefined;
+			const last = done.length
+				? Math.max(...done.map((r) => /** @type {number} */ (r.end)))
+				: undefined;
 			const windowMs = first !== undefined && last !== undefined ? last - first : undefined;
 			return {
 				requests: list.length,
@@ -298,11 +320,16 @@ function limiterTrace(sim, probe) {
 				rejections.push({
 					index: i,
 					acceptedBefore: accepted.filter((t) => t > c.t - windowMs && t <= c.t).length,
-					receivedBefore: received === undefined ? -1 : receipts.filter((t) => t > received - windowMs && t <= received).length,
+					receivedBefore:
+						received === undefined
+							? -1
+							: receipts.filter((t) => t > received - windowMs && t <= received).length,
 					lateMs: received === undefined ? undefined : c.t - received - latencyMs,
 				});
 			});
-			const lateness = checks.map((c, i) => (receipts[i] === undefined ? 0 : c.t - receipts[i] - latencyMs));
+			const lateness = checks.map((c, i) =>
+				receipts[i] === undefined ? 0 : c.t - receipts[i] - latencyMs,
+			);
 			return {
 				maxReceivedPerWindow: maxInWindow(receipts, windowMs),
 				maxAcceptedPerWindow: maxInWindow(accepted, windowMs),

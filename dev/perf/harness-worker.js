@@ -56,7 +56,10 @@ async function main() {
 	const outcomes = {};
 	let ok = 0;
 	for (const json of jsons) {
-		const good = spec.op === 'rate' ? typeof json.price === 'string' : json.outcome === 'created' || json.outcome === 'already_existed';
+		const good =
+			spec.op === 'rate'
+				? typeof json.price === 'string'
+				: json.outcome === 'created' || json.outcome === 'already_existed';
 		if (good) ok++;
 		const key = String(json.outcome ?? (json.error ? `error:${json.kind ?? 'unknown'}` : 'ok'));
 		outcomes[key] = (outcomes[key] ?? 0) + 1;
@@ -65,7 +68,11 @@ async function main() {
 	const result = {
 		wallMs,
 		cpuMs: (cpu.user + cpu.system) / 1000,
-		client: { requests: latencies.length, p50: percentile(latencies, 50), p99: percentile(latencies, 99) },
+		client: {
+			requests: latencies.length,
+			p50: percentile(latencies, 50),
+			p99: percentile(latencies, 99),
+		},
 		peakRssKb: mem?.hwmKb ?? Math.round(process.resourceUsage().maxRSS),
 		items: jsons.length,
 		ok,

@@ -33,7 +33,9 @@ class BenchN8n extends N8nInstance {
  */
 function installed(major) {
 	const dirs = major === 1 ? ['n8n-v1'] : ['node24', 'n8n-v2'];
-	return dirs.every((d) => fs.existsSync(path.join(cacheDir(), d, '.ccpayment-e2e-installed.json')));
+	return dirs.every((d) =>
+		fs.existsSync(path.join(cacheDir(), d, '.ccpayment-e2e-installed.json')),
+	);
 }
 
 /**
@@ -64,7 +66,9 @@ async function prepare(o) {
 	// The e2e credential (same IDs and shape); its workflows go to a folder we do not import.
 	const files = fixtures.write(tmp, { simUrl: o.sim.url, merchant: o.sim.merchant });
 	await n8n.importCredentials(files.credentials);
-	const credentials = { [fixtures.CREDENTIAL_TYPE]: { id: fixtures.CREDENTIAL_ID, name: fixtures.CREDENTIAL_NAME } };
+	const credentials = {
+		[fixtures.CREDENTIAL_TYPE]: { id: fixtures.CREDENTIAL_ID, name: fixtures.CREDENTIAL_NAME },
+	};
 	const httpVersion = defaultHttpRequestVersion(runtime.n8nBin);
 
 	return {
@@ -88,11 +92,16 @@ async function prepare(o) {
 		 */
 		async execute(id, timeoutMs = 15 * 60 * 1000) {
 			const started = Date.now();
-			const { pid, child, exited } = procs.spawnTracked(`${n8n.label} execute`, runtime.nodeExe, [runtime.n8nBin, 'execute', `--id=${id}`, '--rawOutput'], {
-				cwd: userFolder,
-				env: n8n.env(),
-				logFile,
-			});
+			const { pid, child, exited } = procs.spawnTracked(
+				`${n8n.label} execute`,
+				runtime.nodeExe,
+				[runtime.n8nBin, 'execute', `--id=${id}`, '--rawOutput'],
+				{
+					cwd: userFolder,
+					env: n8n.env(),
+					logFile,
+				},
+			);
 			/** @type {Buffer[]} */
 			const out = [];
 			child.stdout?.on('data', (c) => out.push(c));
@@ -114,10 +123,22 @@ async function prepare(o) {
 				timedOut,
 				totalMs: Date.now() - started,
 				result,
-				node: run ? { startTime: run.startTime, executionTime: run.executionTime, items: (run.data?.main?.[0] ?? []).map((/** @type {any} */ it) => it.json) } : undefined,
-				execution: result ? { startedAt: result.startedAt, stoppedAt: result.stoppedAt } : undefined,
+				node: run
+					? {
+							startTime: run.startTime,
+							executionTime: run.executionTime,
+							items: (run.data?.main?.[0] ?? []).map((/** @type {any} */ it) => it.json),
+						}
+					: undefined,
+				execution: result
+					? { startedAt: result.startedAt, stoppedAt: result.stoppedAt }
+					: undefined,
 				rss,
-				tail: (at >= 0 ? stdout.slice(0, at) : stdout).split('\n').filter((l) => l.trim()).slice(-15).join('\n'),
+				tail: (at >= 0 ? stdout.slice(0, at) : stdout)
+					.split('\n')
+					.filter((l) => l.trim())
+					.slice(-15)
+					.join('\n'),
 			};
 		},
 		async cleanup() {
@@ -134,7 +155,16 @@ async function prepare(o) {
  */
 function defaultHttpRequestVersion(n8nBin) {
 	try {
-		const file = path.join(path.dirname(n8nBin), '..', '..', 'n8n-nodes-base', 'dist', 'nodes', 'HttpRequest', 'HttpRequest.node.js');
+		const file = path.join(
+			path.dirname(n8nBin),
+			'..',
+			'..',
+			'n8n-nodes-base',
+			'dist',
+			'nodes',
+			'HttpRequest',
+			'HttpRequest.node.js',
+		);
 		const match = /defaultVersion:\s*([\d.]+)/.exec(fs.readFileSync(file, 'utf8'));
 		if (match) return Number(match[1]);
 	} catch {

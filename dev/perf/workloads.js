@@ -34,7 +34,10 @@ const UNKNOWN_CWALLET_ID = '99999999';
 function itemJson(op, i, prefix, unknownPayeeEvery = 0) {
 	if (op === 'rate') return { amount: String(10 + (i % 990)) };
 	const unknown = unknownPayeeEvery > 0 && i % unknownPayeeEvery === unknownPayeeEvery - 1;
-	return { id: `${prefix}-${String(i).padStart(5, '0')}`, address: unknown ? UNKNOWN_CWALLET_ID : CWALLET_ID };
+	return {
+		id: `${prefix}-${String(i).padStart(5, '0')}`,
+		address: unknown ? UNKNOWN_CWALLET_ID : CWALLET_ID,
+	};
 }
 
 /**
@@ -42,7 +45,9 @@ function itemJson(op, i, prefix, unknownPayeeEvery = 0) {
  * @returns {Array<{ json: Record<string, string> }>}
  */
 function inputItems(op, count, prefix, unknownPayeeEvery = 0) {
-	return Array.from({ length: count }, (_, i) => ({ json: itemJson(op, i, prefix, unknownPayeeEvery) }));
+	return Array.from({ length: count }, (_, i) => ({
+		json: itemJson(op, i, prefix, unknownPayeeEvery),
+	}));
 }
 
 /**
@@ -52,7 +57,13 @@ function inputItems(op, count, prefix, unknownPayeeEvery = 0) {
  */
 function nodeParameters(op, options = {}) {
 	if (op === 'rate') {
-		return { resource: 'coin', operation: 'getRate', amount: '={{ $json.amount }}', tokenId: byId(TOKEN_USDT_TRC20), options };
+		return {
+			resource: 'coin',
+			operation: 'getRate',
+			amount: '={{ $json.amount }}',
+			tokenId: byId(TOKEN_USDT_TRC20),
+			options,
+		};
 	}
 	return {
 		resource: 'withdrawal',
@@ -72,7 +83,10 @@ function nodeParameters(op, options = {}) {
  */
 function itemsCode(op, count, prefix, unknownPayeeEvery = 0) {
 	const every = Math.max(0, Math.floor(unknownPayeeEvery));
-	const address = every > 0 ? `i % ${every} === ${every - 1} ? ${JSON.stringify(UNKNOWN_CWALLET_ID)} : ${JSON.stringify(CWALLET_ID)}` : JSON.stringify(CWALLET_ID);
+	const address =
+		every > 0
+			? `i % ${every} === ${every - 1} ? ${JSON.stringify(UNKNOWN_CWALLET_ID)} : ${JSON.stringify(CWALLET_ID)}`
+			: JSON.stringify(CWALLET_ID);
 	const one =
 		op === 'rate'
 			? '{ amount: String(10 + (i % 990)) }'
@@ -99,7 +113,8 @@ function node(name, type, typeVersion, parameters, extra = {}) {
 function chain(names) {
 	/** @type {Record<string, any>} */
 	const connections = {};
-	for (let i = 0; i + 1 < names.length; i++) connections[names[i]] = { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] };
+	for (let i = 0; i + 1 < names.length; i++)
+		connections[names[i]] = { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] };
 	return connections;
 }
 
@@ -113,7 +128,9 @@ const MEASURED_NODE = 'Measured';
 function nodeWorkflow(o) {
 	const nodes = [
 		node('Start', 'n8n-nodes-base.manualTrigger', 1, {}),
-		node('Items', 'n8n-nodes-base.code', 2, { jsCode: itemsCode(o.op, o.count, o.prefix, o.unknownPayeeEvery) }),
+		node('Items', 'n8n-nodes-base.code', 2, {
+			jsCode: itemsCode(o.op, o.count, o.prefix, o.unknownPayeeEvery),
+		}),
 		node(MEASURED_NODE, o.type, 1, nodeParameters(o.op, o.options), {
 			credentials: o.credentials,
 			...(o.continueOnFail ? { onError: 'continueRegularOutput' } : {}),

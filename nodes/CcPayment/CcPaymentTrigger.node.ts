@@ -10,7 +10,14 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from './shared/transport';
 import { boundFor, rememberDelivery, STATIC_DATA_KEY } from './trigger/dedup';
-import { applyFilter, classify, dedupKey, normalise, statusOf, toStringList } from './trigger/events';
+import {
+	applyFilter,
+	classify,
+	dedupKey,
+	normalise,
+	statusOf,
+	toStringList,
+} from './trigger/events';
 import {
 	DEFAULT_TIMESTAMP_TOLERANCE_SECONDS,
 	isIpAllowed,
@@ -155,7 +162,8 @@ export class CcPaymentTrigger implements INodeType {
 					{
 						name: 'Pending',
 						value: 'pending',
-						description: 'Detected, not yet sent to the chain (only with a non-default notification setting)',
+						description:
+							'Detected, not yet sent to the chain (only with a non-default notification setting)',
 					},
 					{
 						name: 'Processing',
@@ -227,7 +235,7 @@ export class CcPaymentTrigger implements INodeType {
 						default: DEFAULT_TIMESTAMP_TOLERANCE_SECONDS,
 						typeOptions: { minValue: 0 },
 						description:
-							'How far the signed Timestamp may be from this machine\'s clock before a delivery is refused as a replay. 0 turns the check off.',
+							"How far the signed Timestamp may be from this machine's clock before a delivery is refused as a replay. 0 turns the check off.",
 					},
 				],
 			},
@@ -300,7 +308,9 @@ export class CcPaymentTrigger implements INodeType {
 		const payload = parsed.payload;
 
 		const ackBody =
-			typeof options.ackBody === 'string' && options.ackBody !== '' ? options.ackBody : DEFAULT_ACK_BODY;
+			typeof options.ackBody === 'string' && options.ackBody !== ''
+				? options.ackBody
+				: DEFAULT_ACK_BODY;
 
 		const filter = applyFilter(classify(payload), statusOf(payload), {
 			events: toStringList(this.getNodeParameter('events', [])),
@@ -314,7 +324,13 @@ export class CcPaymentTrigger implements INodeType {
 				const node = this.getNode();
 				const scope = `${this.getWorkflow().id ?? ''}:${node.id ?? node.name}:${this.getMode()}`;
 				const staticData = this.getWorkflowStaticData('node');
-				const seen = rememberDelivery(scope, staticData[STATIC_DATA_KEY], key, receivedAtMs, boundFor(tolerance));
+				const seen = rememberDelivery(
+					scope,
+					staticData[STATIC_DATA_KEY],
+					key,
+					receivedAtMs,
+					boundFor(tolerance),
+				);
 				// Assign (not mutate) so n8n notices the change and saves it with the workflow.
 				if (seen.changed) staticData[STATIC_DATA_KEY] = seen.state as unknown as IDataObject;
 				if (seen.duplicate) return { webhookResponse: ackBody };

@@ -103,7 +103,10 @@ async function runVersion(runtime, pack) {
 	try {
 		await phases.time(`[${tag}] install package + import`, async () => {
 			const pkgDir = await installIntoUserFolder(userFolder, pack, path.join(tmp, 'npm-cache'));
-			ok('package installed like the community installer', fs.existsSync(path.join(pkgDir, 'package.json')));
+			ok(
+				'package installed like the community installer',
+				fs.existsSync(path.join(pkgDir, 'package.json')),
+			);
 			const files = fixtures.write(dir, { simUrl: simulator.url, merchant: simulator.merchant });
 			exampleWebhookId = examplesScenario.prepare(files.workflowsDir).webhookId;
 			await n8n.importCredentials(files.credentials);
@@ -123,7 +126,8 @@ async function runVersion(runtime, pack) {
 		await phases.time(`[${tag}] n8n start`, async () => {
 			await n8n.start({
 				ready: () => triggerScenario.webhookRegistered(webhookUrl),
-				failOn: /did fail with error|Failed to load package|cannot run on this instance|Unrecognized node type/,
+				failOn:
+					/did fail with error|Failed to load package|cannot run on this instance|Unrecognized node type/,
 			});
 		});
 
@@ -148,8 +152,16 @@ async function runVersion(runtime, pack) {
 			ok(`n8n start stopped by PID on SIGTERM (${ms} ms)`, true);
 		});
 		await simulator.stop();
-		const problems = checkLogs(fs.readFileSync(logFile, 'utf8'), [tmp, fs.realpathSync(tmp), cacheDir()]);
-		ok('n8n output has no error or warning from n8n-nodes-ccpayment', problems.length === 0, problems.slice(0, 10).join('\n'));
+		const problems = checkLogs(fs.readFileSync(logFile, 'utf8'), [
+			tmp,
+			fs.realpathSync(tmp),
+			cacheDir(),
+		]);
+		ok(
+			'n8n output has no error or warning from n8n-nodes-ccpayment',
+			problems.length === 0,
+			problems.slice(0, 10).join('\n'),
+		);
 	}
 }
 
@@ -164,10 +176,15 @@ async function main() {
 		),
 		phases.time('npm pack', () => packPackage(path.join(tmp, 'pack'), path.join(tmp, 'npm-cache'))),
 	]);
-	for (const r of installs.results) process.stdout.write(`   ${r.key}: ${r.action} (${(r.ms / 1000).toFixed(1)} s)\n`);
-	checks.ok('npm pack ships the credential and both nodes', fixtures.PACKED_FILES.every((f) => pack.files.includes(f)), {
-		missing: fixtures.PACKED_FILES.filter((f) => !pack.files.includes(f)),
-	});
+	for (const r of installs.results)
+		process.stdout.write(`   ${r.key}: ${r.action} (${(r.ms / 1000).toFixed(1)} s)\n`);
+	checks.ok(
+		'npm pack ships the credential and both nodes',
+		fixtures.PACKED_FILES.every((f) => pack.files.includes(f)),
+		{
+			missing: fixtures.PACKED_FILES.filter((f) => !pack.files.includes(f)),
+		},
+	);
 	// n8n's loader requires each listed file and instantiates `exports[<file name up to the first dot>]`
 	// (n8n-core DirectoryLoader.loadClass), so the class must be named exactly like its file.
 	for (const rel of fixtures.PACKED_FILES) {
@@ -179,9 +196,13 @@ async function main() {
 		} catch (e) {
 			exported = { error: String(/** @type {Error} */ (e).message) };
 		}
-		checks.ok(`${rel} exports class ${className} (n8n derives the class name from the file name)`, typeof exported[className] === 'function', {
-			exports: Object.keys(exported),
-		});
+		checks.ok(
+			`${rel} exports class ${className} (n8n derives the class name from the file name)`,
+			typeof exported[className] === 'function',
+			{
+				exports: Object.keys(exported),
+			},
+		);
 	}
 	await phases.time('versions (in parallel)', () =>
 		Promise.all(versions.map((v) => runVersion(v === 1 ? installs.v1 : installs.v2, pack))).then(
@@ -197,7 +218,9 @@ main()
 		const leftover = procs.runningCount();
 		checks.ok('no process left running', leftover === 0, `${leftover} still running`);
 		phases.print();
-		process.stdout.write(`  total${' '.repeat(Math.max(1, 32))}${((Date.now() - suiteStarted) / 1000).toFixed(1)} s\n\n`);
+		process.stdout.write(
+			`  total${' '.repeat(Math.max(1, 32))}${((Date.now() - suiteStarted) / 1000).toFixed(1)} s\n\n`,
+		);
 		process.stdout.write(`${checks.passed} passed, ${checks.failed} failed\n`);
 		process.exit(checks.failed ? 1 : 0);
 	});

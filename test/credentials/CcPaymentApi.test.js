@@ -21,13 +21,21 @@ test('credential definition: fields, password, default base URL, a signed test c
 	assert.equal(byName.appSecret.typeOptions?.password, true, 'App Secret is a password field');
 	assert.notEqual(byName.appId.typeOptions?.password, true, 'App ID is not a secret');
 	assert.equal(byName.baseUrl.default, 'https://admin.ccpayment.com');
-	assert.equal(typeof cred.authenticate, 'function', 'authenticate is a function (signing needs the body)');
+	assert.equal(
+		typeof cred.authenticate,
+		'function',
+		'authenticate is a function (signing needs the body)',
+	);
 	assert.equal(cred.test.request.url, '/ccpayment/v1/coin/all');
 	assert.equal(cred.test.request.method, 'POST');
 	const rule = /** @type {any} */ (cred.test.rules?.[0]);
 	assert.equal(rule.type, 'responseSuccessBody');
 	assert.equal(rule.properties.key, 'data');
-	assert.equal(rule.properties.value, undefined, 'a response without data (every CCPayment error) fails the test');
+	assert.equal(
+		rule.properties.value,
+		undefined,
+		'a response without data (every CCPayment error) fails the test',
+	);
 	assert.match(rule.properties.message, /App ID and App Secret/);
 	assert.doesNotMatch(rule.properties.message, /\d{5,}/, 'says what is wrong, not a raw code');
 });
@@ -46,7 +54,10 @@ test('authenticate serialises an object body once and signs exactly that string'
 	assert.equal(headers['Content-Type'], 'application/json');
 	assert.match(headers.Timestamp, /^\d{10}$/, 'seconds, not milliseconds');
 	assert.ok(Number(headers.Timestamp) >= before && Number(headers.Timestamp) <= after);
-	assert.equal(verify(creds.appId, creds.appSecret, headers.Timestamp, out.body, headers.Sign), true);
+	assert.equal(
+		verify(creds.appId, creds.appSecret, headers.Timestamp, out.body, headers.Sign),
+		true,
+	);
 	assert.equal(out.baseURL, DEFAULT_BASE_URL);
 	assert.equal(out.url, '/ccpayment/v1/token/rate');
 	assert.ok(!JSON.stringify(out).includes(creds.appSecret), 'the secret is never in the request');
@@ -54,7 +65,12 @@ test('authenticate serialises an object body once and signs exactly that string'
 
 test('authenticate sends a pre-serialised string untouched (spaces, escapes, unicode)', async () => {
 	const raw = '{"product_name": "Caf\\u00e9 ☕", "merchant_order_id":"A-1"}';
-	const out = await signRequest(creds, { method: 'POST', url: '/x', body: raw, headers: { 'X-Keep': '1' } });
+	const out = await signRequest(creds, {
+		method: 'POST',
+		url: '/x',
+		body: raw,
+		headers: { 'X-Keep': '1' },
+	});
 	assert.equal(out.body, raw);
 	const headers = /** @type {Record<string,string>} */ (out.headers);
 	assert.equal(headers['X-Keep'], '1', 'existing headers survive');
@@ -73,14 +89,24 @@ test('parameterless calls send and sign {}', async () => {
 test('base URL: credential value, trailing slashes, explicit request base wins', async () => {
 	assert.equal(normalizeBaseUrl(' http://127.0.0.1:8765/// '), 'http://127.0.0.1:8765');
 	assert.equal(normalizeBaseUrl(undefined), DEFAULT_BASE_URL);
-	const out = await signRequest({ ...creds, baseUrl: 'http://127.0.0.1:8765/' }, { method: 'POST', url: '/a' });
+	const out = await signRequest(
+		{ ...creds, baseUrl: 'http://127.0.0.1:8765/' },
+		{ method: 'POST', url: '/a' },
+	);
 	assert.equal(out.baseURL, 'http://127.0.0.1:8765');
-	const explicit = await signRequest(creds, { method: 'POST', url: '/a', baseURL: 'http://proxy.local' });
+	const explicit = await signRequest(creds, {
+		method: 'POST',
+		url: '/a',
+		baseURL: 'http://proxy.local',
+	});
 	assert.equal(explicit.baseURL, 'http://proxy.local');
 });
 
 test('App ID and secret are trimmed (pasted with whitespace)', async () => {
-	const out = await signRequest({ ...creds, appId: ` ${creds.appId}\n`, appSecret: ` ${creds.appSecret} ` }, { method: 'POST', url: '/a', body: {} });
+	const out = await signRequest(
+		{ ...creds, appId: ` ${creds.appId}\n`, appSecret: ` ${creds.appSecret} ` },
+		{ method: 'POST', url: '/a', body: {} },
+	);
 	const headers = /** @type {Record<string,string>} */ (out.headers);
 	assert.equal(headers.Appid, creds.appId);
 	assert.equal(verify(creds.appId, creds.appSecret, headers.Timestamp, '{}', headers.Sign), true);

@@ -21,7 +21,11 @@ class FakeClock {
 	sleep(ms) {
 		this.sleeps.push(ms);
 		return new Promise((resolve) => {
-			this.timers.push({ at: this.time + Math.max(0, ms), resolve: () => resolve(undefined), seq: this.seq++ });
+			this.timers.push({
+				at: this.time + Math.max(0, ms),
+				resolve: () => resolve(undefined),
+				seq: this.seq++,
+			});
 		});
 	}
 

@@ -28,7 +28,11 @@ const fromList = (/** @type {string} */ value, /** @type {string} */ cachedResul
  */
 async function setup(config = {}) {
 	const sim = await startSimulator({ port: 0, ...config });
-	const credentials = { appId: sim.merchant.appId, appSecret: sim.merchant.appSecret, baseUrl: sim.url };
+	const credentials = {
+		appId: sim.merchant.appId,
+		appSecret: sim.merchant.appSecret,
+		baseUrl: sim.url,
+	};
 	return {
 		sim,
 		credentials,
@@ -51,8 +55,10 @@ async function setup(config = {}) {
 		bodies: (path) => sim.getRequests({ path }).map((entry) => entry.rawBody),
 		/** @param {string} path */
 		count: (path) => sim.getRequests({ path }).length,
-		loadOptions: (/** @type {string} */ method, options = {}) => loadOptions(CCPayment, method, { credentials, ...options }),
-		listSearch: (/** @type {string} */ method, options = {}) => listSearch(CCPayment, method, { credentials, ...options }),
+		loadOptions: (/** @type {string} */ method, options = {}) =>
+			loadOptions(CCPayment, method, { credentials, ...options }),
+		listSearch: (/** @type {string} */ method, options = {}) =>
+			listSearch(CCPayment, method, { credentials, ...options }),
 		stop: async () => {
 			await sim.stop();
 			releaseN8nTimers();
@@ -105,7 +111,13 @@ async function startCountingProxy(target) {
 			}
 		};
 		const upstream = http.request(
-			{ host: targetUrl.hostname, port: targetUrl.port, method: req.method, path: req.url, headers: req.headers },
+			{
+				host: targetUrl.hostname,
+				port: targetUrl.port,
+				method: req.method,
+				path: req.url,
+				headers: req.headers,
+			},
 			(answer) => {
 				res.writeHead(answer.statusCode ?? 502, answer.headers);
 				answer.pipe(res);
@@ -131,4 +143,14 @@ async function startCountingProxy(target) {
 	};
 }
 
-module.exports = { setup, byId, fromList, jsonOf, pairedOf, startCountingProxy, TOKENS, COIN, CCPayment };
+module.exports = {
+	setup,
+	byId,
+	fromList,
+	jsonOf,
+	pairedOf,
+	startCountingProxy,
+	TOKENS,
+	COIN,
+	CCPayment,
+};

@@ -24,14 +24,25 @@ function startCli(args) {
 		});
 		child.on('exit', (code) => reject(new Error(`CLI exited early (${code}): ${err}`)));
 	});
-	const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+	const exited = new Promise((resolve) =>
+		child.on('exit', (code, signal) => resolve({ code, signal })),
+	);
 	return { child, ready, exited, output: () => out };
 }
 
 test('the CLI prints URL, App ID, App Secret and control URL, serves signed API calls, and stops on SIGTERM', async (t) => {
 	const hook = await startReceiver();
 	t.after(() => hook.close());
-	const cli = startCli(['--port', '0', '--webhook-url', hook.url, '--latency-ms', '1', '--speed', '0.01']);
+	const cli = startCli([
+		'--port',
+		'0',
+		'--webhook-url',
+		hook.url,
+		'--latency-ms',
+		'1',
+		'--speed',
+		'0.01',
+	]);
 	t.after(() => cli.child.kill('SIGKILL'));
 	const banner = String(await cli.ready);
 	const url = /Base URL:\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(banner);
@@ -40,7 +51,13 @@ test('the CLI prints URL, App ID, App Secret and control URL, serves signed API 
 	assert.match(banner, /App Secret:\s+0123456789abcdef0123456789abcdef/);
 	assert.match(banner, /Control:\s+http:\/\/127\.0\.0\.1:\d+\/__sim\//);
 	assert.ok(banner.includes(hook.url));
-	const sim = { url: url[1], merchant: { appId: '202401010000000000000000000000001', appSecret: '0123456789abcdef0123456789abcdef' } };
+	const sim = {
+		url: url[1],
+		merchant: {
+			appId: '202401010000000000000000000000001',
+			appSecret: '0123456789abcdef0123456789abcdef',
+		},
+	};
 	const data = await ok(sim, 'check/user', { c_id: '9454818' });
 	assert.equal(data.nickname, 'alv***');
 	const config = await control(sim, 'GET', '/__sim/config');
@@ -54,7 +71,9 @@ test('the CLI prints URL, App ID, App Secret and control URL, serves signed API 
 });
 
 test('the CLI refuses unknown options with a usage text', async () => {
-	const child = spawn(process.execPath, [CLI, '--bogus', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(process.execPath, [CLI, '--bogus', '1'], {
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	let err = '';
 	child.stderr.on('data', (c) => {
 		err += c;

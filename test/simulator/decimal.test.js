@@ -11,7 +11,10 @@ test('add, sub and mul are exact where floats are not', () => {
 	assert.equal(dec.sub('1', '1.5'), '-0.5');
 	assert.equal(dec.mul('0.003', '18'), '0.054');
 	assert.equal(dec.mul('666', '0.0003'), '0.1998');
-	assert.equal(dec.add('999999999999999999.999999999999999999', '0.000000000000000001'), '1000000000000000000');
+	assert.equal(
+		dec.add('999999999999999999.999999999999999999', '0.000000000000000001'),
+		'1000000000000000000',
+	);
 	assert.equal(dec.sum(['1', '2.5', '0.25']), '3.75');
 	assert.equal(dec.sum([]), '0');
 });
@@ -41,12 +44,32 @@ test('normalisation, comparison and rounding', () => {
 	assert.equal(dec.significant('0.05901689653747868', 4), '0.05902');
 	assert.equal(dec.max('1.5', '1.25'), '1.5');
 	assert.equal(dec.min('1.5', '1.25'), '1.25');
-	assert.ok(dec.isPositive('0.000001') && !dec.isPositive('0') && dec.isZero('0.00') && dec.isNegative('-0.1'));
+	assert.ok(
+		dec.isPositive('0.000001') &&
+			!dec.isPositive('0') &&
+			dec.isZero('0.00') &&
+			dec.isNegative('-0.1'),
+	);
 });
 
 test('only plain unsigned decimal strings count as amounts', () => {
-	for (const good of ['0', '12', '12.5', '0.000000000000000001']) assert.equal(dec.isDecimalString(good), true, good);
-	for (const bad of ['', ' 1', '1 ', '-1', '+1', '1e3', '.5', '5.', '1,5', 'NaN', '0x10', null, 12]) {
+	for (const good of ['0', '12', '12.5', '0.000000000000000001'])
+		assert.equal(dec.isDecimalString(good), true, good);
+	for (const bad of [
+		'',
+		' 1',
+		'1 ',
+		'-1',
+		'+1',
+		'1e3',
+		'.5',
+		'5.',
+		'1,5',
+		'NaN',
+		'0x10',
+		null,
+		12,
+	]) {
 		assert.equal(dec.isDecimalString(bad), false, String(bad));
 	}
 	assert.throws(() => dec.parse('abc'), /not a decimal/);

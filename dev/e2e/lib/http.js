@@ -24,7 +24,8 @@ function request(method, url, opts = {}) {
 		else if (typeof opts.body === 'string') payload = Buffer.from(opts.body, 'utf8');
 		else {
 			payload = Buffer.from(JSON.stringify(opts.body), 'utf8');
-			if (!Object.keys(h).some((k) => k.toLowerCase() === 'content-type')) h['content-type'] = 'application/json';
+			if (!Object.keys(h).some((k) => k.toLowerCase() === 'content-type'))
+				h['content-type'] = 'application/json';
 		}
 		h['content-length'] = String(payload.length);
 	}
@@ -45,7 +46,9 @@ function request(method, url, opts = {}) {
 			});
 			res.on('error', reject);
 		});
-		req.on('timeout', () => req.destroy(new Error(`timeout after ${timeoutMs} ms: ${method} ${url}`)));
+		req.on('timeout', () =>
+			req.destroy(new Error(`timeout after ${timeoutMs} ms: ${method} ${url}`)),
+		);
 		req.on('error', reject);
 		if (payload) req.write(payload);
 		req.end();
@@ -118,7 +121,9 @@ async function waitFor(fn, { timeoutMs, intervalMs = 250, what }) {
 			lastErr = e;
 		}
 		if (Date.now() > deadline) {
-			throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastErr ? ` (last error: ${/** @type {Error} */ (lastErr).message})` : ''}`);
+			throw new Error(
+				`timed out after ${timeoutMs} ms waiting for ${what}${lastErr ? ` (last error: ${/** @type {Error} */ (lastErr).message})` : ''}`,
+			);
 		}
 		await sleep(intervalMs);
 	}

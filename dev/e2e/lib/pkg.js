@@ -26,7 +26,8 @@ async function packPackage(outDir, npmCache) {
 		env: { ...process.env, npm_config_cache: npmCache, npm_config_update_notifier: 'false' },
 		timeoutMs: 5 * 60 * 1000,
 	});
-	if (r.code !== 0) throw new Error(`npm pack failed (exit ${r.code}): ${r.stderr.trim().slice(-2000)}`);
+	if (r.code !== 0)
+		throw new Error(`npm pack failed (exit ${r.code}): ${r.stderr.trim().slice(-2000)}`);
 	const info = JSON.parse(r.stdout.slice(r.stdout.indexOf('[')))[0];
 	return {
 		tarball: path.join(outDir, info.filename),
@@ -46,10 +47,17 @@ async function installIntoUserFolder(userFolder, pack, npmCache) {
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	const pkgDir = path.join(nodesDir, 'node_modules', pack.name);
 	fs.mkdirSync(pkgDir, { recursive: true });
-	const tar = await run('tar', 'tar', ['-xzf', pack.tarball, '-C', pkgDir, '--strip-components=1'], { timeoutMs: 60000 });
+	const tar = await run(
+		'tar',
+		'tar',
+		['-xzf', pack.tarball, '-C', pkgDir, '--strip-components=1'],
+		{ timeoutMs: 60000 },
+	);
 	if (tar.code !== 0) throw new Error(`tar failed: ${tar.stderr}`);
 	const pjPath = path.join(pkgDir, 'package.json');
-	const { devDependencies, peerDependencies, optionalDependencies, ...pj } = JSON.parse(fs.readFileSync(pjPath, 'utf8'));
+	const { devDependencies, peerDependencies, optionalDependencies, ...pj } = JSON.parse(
+		fs.readFileSync(pjPath, 'utf8'),
+	);
 	void devDependencies;
 	void peerDependencies;
 	void optionalDependencies;
@@ -72,10 +80,17 @@ async function installIntoUserFolder(userFolder, pack, npmCache) {
 			timeoutMs: 5 * 60 * 1000,
 		},
 	);
-	if (r.code !== 0) throw new Error(`npm install in ${pkgDir} failed (exit ${r.code}): ${r.stderr.trim().slice(-2000)}`);
+	if (r.code !== 0)
+		throw new Error(
+			`npm install in ${pkgDir} failed (exit ${r.code}): ${r.stderr.trim().slice(-2000)}`,
+		);
 	fs.writeFileSync(
 		path.join(nodesDir, 'package.json'),
-		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [pack.name]: pack.version } }, null, 2),
+		JSON.stringify(
+			{ name: 'installed-nodes', private: true, dependencies: { [pack.name]: pack.version } },
+			null,
+			2,
+		),
 	);
 	return pkgDir;
 }

@@ -24,7 +24,11 @@ const tracked = new Map();
  */
 function spawnTracked(name, cmd, args, opts = {}) {
 	const { logFile, onLine, ...spawnOpts } = opts;
-	const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, ...spawnOpts });
+	const child = spawn(cmd, args, {
+		stdio: ['ignore', 'pipe', 'pipe'],
+		detached: true,
+		...spawnOpts,
+	});
 	if (child.pid === undefined) {
 		throw new Error(`could not start ${name} (${cmd})`);
 	}
@@ -179,7 +183,9 @@ function installExitHandlers(cleanup) {
 		void bail('uncaught exception', 1);
 	});
 	process.on('unhandledRejection', (e) => {
-		process.stderr.write(`unhandled rejection: ${e && /** @type {Error} */ (e).stack ? /** @type {Error} */ (e).stack : e}\n`);
+		process.stderr.write(
+			`unhandled rejection: ${e && /** @type {Error} */ (e).stack ? /** @type {Error} */ (e).stack : e}\n`,
+		);
 		void bail('unhandled rejection', 1);
 	});
 	process.on('exit', () => killAllSync());
@@ -199,7 +205,10 @@ function cleanupOnExit() {
 	const run = () => {
 		running ??= (async () => {
 			await stopAll(10000);
-			for (const step of steps.slice().reverse()) await Promise.resolve().then(step).catch(() => {});
+			for (const step of steps.slice().reverse())
+				await Promise.resolve()
+					.then(step)
+					.catch(() => {});
 		})();
 		return running;
 	};
@@ -211,4 +220,14 @@ function runningCount() {
 	return tracked.size;
 }
 
-module.exports = { spawnTracked, stopProcess, stopAll, killAllSync, run, installExitHandlers, cleanupOnExit, runningCount, shuttingDown };
+module.exports = {
+	spawnTracked,
+	stopProcess,
+	stopAll,
+	killAllSync,
+	run,
+	installExitHandlers,
+	cleanupOnExit,
+	runningCount,
+	shuttingDown,
+};

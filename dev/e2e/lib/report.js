@@ -22,7 +22,13 @@ class Checks {
 			process.stdout.write(`  ok   ${label}\n`);
 		} else {
 			this.failed++;
-			const d = detail === undefined ? '' : `\n         ${typeof detail === 'string' ? detail : safeJson(detail)}`.replace(/\n/g, '\n         ');
+			const d =
+				detail === undefined
+					? ''
+					: `\n         ${typeof detail === 'string' ? detail : safeJson(detail)}`.replace(
+							/\n/g,
+							'\n         ',
+						);
 			this.failures.push(label);
 			process.stdout.write(`  FAIL ${label}${d}\n`);
 		}
@@ -44,7 +50,11 @@ class Checks {
 	/** Records a failure for an exception that stopped a group of checks. @param {string} label @param {unknown} err */
 	crash(label, err) {
 		const e = /** @type {Error} */ (err);
-		return this.ok(label, false, e && e.stack ? e.stack.split('\n').slice(0, 8).join('\n') : String(err));
+		return this.ok(
+			label,
+			false,
+			e && e.stack ? e.stack.split('\n').slice(0, 8).join('\n') : String(err),
+		);
 	}
 }
 
@@ -82,7 +92,9 @@ class Phases {
 		} finally {
 			const ms = Date.now() - started;
 			this.list.push({ name, ms, ok });
-			process.stdout.write(`-- ${name}: ${ok ? 'done' : 'FAILED'} in ${(ms / 1000).toFixed(1)} s\n`);
+			process.stdout.write(
+				`-- ${name}: ${ok ? 'done' : 'FAILED'} in ${(ms / 1000).toFixed(1)} s\n`,
+			);
 		}
 	}
 
@@ -90,7 +102,9 @@ class Phases {
 		const width = Math.max(...this.list.map((p) => p.name.length), 10);
 		process.stdout.write('\nPhase timings:\n');
 		for (const p of this.list) {
-			process.stdout.write(`  ${p.name.padEnd(width)}  ${(p.ms / 1000).toFixed(1).padStart(6)} s${p.ok ? '' : '  (failed)'}\n`);
+			process.stdout.write(
+				`  ${p.name.padEnd(width)}  ${(p.ms / 1000).toFixed(1).padStart(6)} s${p.ok ? '' : '  (failed)'}\n`,
+			);
 		}
 	}
 }

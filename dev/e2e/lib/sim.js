@@ -34,7 +34,12 @@ async function start(overrides = {}) {
 function otherMerchant(sim) {
 	const list = sim.merchants ?? [];
 	const other = list.find((m) => m.appId !== sim.merchant.appId);
-	return other ?? { appId: '202401010000000000000000000000002', appSecret: 'fedcba9876543210fedcba9876543210' };
+	return (
+		other ?? {
+			appId: '202401010000000000000000000000002',
+			appSecret: 'fedcba9876543210fedcba9876543210',
+		}
+	);
 }
 
 /**
@@ -45,14 +50,16 @@ function otherMerchant(sim) {
  */
 async function control(sim, route, body) {
 	const res = await request('POST', sim.url + route, { body });
-	if (res.status !== 200) throw new Error(`simulator ${route} -> ${res.status} ${res.text.slice(0, 300)}`);
+	if (res.status !== 200)
+		throw new Error(`simulator ${route} -> ${res.status} ${res.text.slice(0, 300)}`);
 	return res.json;
 }
 
 /** @param {Sim} sim @param {string} route e.g. '/__sim/ledger' */
 async function get(sim, route) {
 	const res = await request('GET', sim.url + route);
-	if (res.status !== 200) throw new Error(`simulator GET ${route} -> ${res.status} ${res.text.slice(0, 300)}`);
+	if (res.status !== 200)
+		throw new Error(`simulator GET ${route} -> ${res.status} ${res.text.slice(0, 300)}`);
 	return res.json;
 }
 
@@ -71,9 +78,13 @@ function setDashboardWebhookUrl(sim, url) {
 async function api(sim, endpoint, body) {
 	const signer = product('signer');
 	const raw = JSON.stringify(body);
-	const headers = { 'content-type': 'application/json', ...signer.signedHeaders(sim.merchant.appId, sim.merchant.appSecret, raw) };
+	const headers = {
+		'content-type': 'application/json',
+		...signer.signedHeaders(sim.merchant.appId, sim.merchant.appSecret, raw),
+	};
 	const res = await request('POST', `${sim.url}/ccpayment/v1/${endpoint}`, { headers, body: raw });
-	if (res.status !== 200 || res.json?.code !== 10000) throw new Error(`${endpoint} failed: ${res.status} ${res.text.slice(0, 300)}`);
+	if (res.status !== 200 || res.json?.code !== 10000)
+		throw new Error(`${endpoint} failed: ${res.status} ${res.text.slice(0, 300)}`);
 	return res.json.data;
 }
 
@@ -99,4 +110,13 @@ async function waitDeliveries(sim, done, { record_id, timeoutMs = 30000, what })
 /** True when the delivery reached a final state. @param {any} d */
 const settled = (d) => ['acked', 'failed', 'cancelled', 'no_url'].includes(d.state);
 
-module.exports = { start, control, get, api, setDashboardWebhookUrl, waitDeliveries, settled, otherMerchant };
+module.exports = {
+	start,
+	control,
+	get,
+	api,
+	setDashboardWebhookUrl,
+	waitDeliveries,
+	settled,
+	otherMerchant,
+};

@@ -38,7 +38,13 @@ const STEPS = [
 	['USDT balance', 'balance', 'getMany', { filters: { coinId: rl(COIN_USDT) } }],
 	['Block heights', 'blockchain', 'getBlockHeights', {}],
 	['Cwallet user', 'cwalletUser', 'check', { cwalletId: CWALLET_ID }],
-	['Unknown Cwallet user', 'cwalletUser', 'check', { cwalletId: '99999999' }, { onError: 'continueRegularOutput' }],
+	[
+		'Unknown Cwallet user',
+		'cwalletUser',
+		'check',
+		{ cwalletId: '99999999' },
+		{ onError: 'continueRegularOutput' },
+	],
 	[
 		'Hosted checkout',
 		'checkout',
@@ -47,7 +53,11 @@ const STEPS = [
 			merchantOrderId: IDS.hosted,
 			productPrice: '19.99',
 			productName: 'E2E plan',
-			additionalFields: { returnUrl: 'https://shop.example.com/thanks', customValue: 'e2e-custom', orderValidPeriod: 3600 },
+			additionalFields: {
+				returnUrl: 'https://shop.example.com/thanks',
+				customValue: 'e2e-custom',
+				orderValidPeriod: 3600,
+			},
 		},
 	],
 	[
@@ -80,13 +90,24 @@ const STEPS = [
 			options: { includeNotFound: true },
 		},
 	],
-	['Deposit address', 'depositAddress', 'getPermanentAddress', { userId: IDS.userId, chain: 'TRX' }],
+	[
+		'Deposit address',
+		'depositAddress',
+		'getPermanentAddress',
+		{ userId: IDS.userId, chain: 'TRX' },
+	],
 	['Network fee', 'withdrawal', 'getNetworkFee', { tokenId: rl(TOKEN_USDT_TRC20) }],
 	[
 		'Payout',
 		'withdrawal',
 		'create',
-		{ merchantOrderId: IDS.payout, address: CWALLET_ID, tokenId: rl(TOKEN_USDT_TRC20), value: '5', additionalFields: { merchantPaysFee: true } },
+		{
+			merchantOrderId: IDS.payout,
+			address: CWALLET_ID,
+			tokenId: rl(TOKEN_USDT_TRC20),
+			value: '5',
+			additionalFields: { merchantPaysFee: true },
+		},
 	],
 	['Payout status', 'withdrawal', 'get', { merchantOrderIds: IDS.payout, simplify: false }],
 	[

@@ -16,14 +16,22 @@ const BLANK = '__n8n_BLANK_VALUE_e5362baf-c777-4d57-a609-6eaf1f9e87f6';
  * @param {{ n8n: import('../lib/n8n').N8nInstance, sim: any, ok: (label: string, cond: boolean, detail?: unknown) => boolean, tag: string }} ctx
  */
 async function run({ n8n, sim, ok }) {
-	const good = { appId: sim.merchant.appId, appSecret: BLANK, baseUrl: sim.url, responseTimestampTolerance: 300 };
+	const good = {
+		appId: sim.merchant.appId,
+		appSecret: BLANK,
+		baseUrl: sim.url,
+		responseTimestampTolerance: 300,
+	};
 	const base = { id: CREDENTIAL_ID, name: CREDENTIAL_NAME, type: CREDENTIAL_TYPE };
 	const secretText = sim.merchant.appSecret;
 
 	const saved = await n8n.testCredential({ ...base, data: good });
 	ok('credential test passes with the stored (right) secret', saved.status === 'OK', saved);
 
-	const typed = await n8n.testCredential({ ...base, data: { ...good, appSecret: sim.merchant.appSecret } });
+	const typed = await n8n.testCredential({
+		...base,
+		data: { ...good, appSecret: sim.merchant.appSecret },
+	});
 	ok('credential test passes with the right secret typed in', typed.status === 'OK', typed);
 
 	const wrongSecret = 'ffffffffffffffffffffffffffffffff';
@@ -40,7 +48,10 @@ async function run({ n8n, sim, ok }) {
 		wrong.message,
 	);
 
-	const wrongApp = await n8n.testCredential({ ...base, data: { ...good, appId: '202401010000000000000000000099999' } });
+	const wrongApp = await n8n.testCredential({
+		...base,
+		data: { ...good, appId: '202401010000000000000000000099999' },
+	});
 	ok('credential test fails with an unknown App ID', wrongApp.status === 'Error', wrongApp);
 }
 

@@ -13,7 +13,9 @@ const signer = product('signer');
 
 /** A 33-digit record id that cannot collide with the simulator's. */
 function freshRecordId() {
-	return `9${crypto.randomBytes(16).readBigUInt64BE().toString().padStart(20, '0')}${Date.now()}`.slice(0, 33).padEnd(33, '7');
+	return `9${crypto.randomBytes(16).readBigUInt64BE().toString().padStart(20, '0')}${Date.now()}`
+		.slice(0, 33)
+		.padEnd(33, '7');
 }
 
 /** A compact API Deposit webhook body (CCPayment's documented shape) for a made-up order. */
@@ -58,13 +60,34 @@ function badDeliveries(merchant, other) {
 	const otherSigned = signer.signedHeaders(other.appId, other.appSecret, otherBody, String(now));
 
 	const reformatted = JSON.stringify(JSON.parse(apiDepositBody()), null, 2);
-	const reformattedSigned = signer.signedHeaders(merchant.appId, merchant.appSecret, JSON.stringify(JSON.parse(reformatted)), String(now));
+	const reformattedSigned = signer.signedHeaders(
+		merchant.appId,
+		merchant.appSecret,
+		JSON.stringify(JSON.parse(reformatted)),
+		String(now),
+	);
 
 	return [
-		{ name: 'tampered body (amount changed after signing)', headers: { ...ct, ...signed }, body: tamperedBody },
-		{ name: 'replayed (stale, Timestamp 1 h old, validly signed)', headers: { ...ct, ...stale }, body: staleBody },
-		{ name: 'wrong App ID (validly signed by another merchant)', headers: { ...ct, ...otherSigned }, body: otherBody },
-		{ name: 're-formatted JSON (signature over the compact bytes)', headers: { ...ct, ...reformattedSigned }, body: reformatted },
+		{
+			name: 'tampered body (amount changed after signing)',
+			headers: { ...ct, ...signed },
+			body: tamperedBody,
+		},
+		{
+			name: 'replayed (stale, Timestamp 1 h old, validly signed)',
+			headers: { ...ct, ...stale },
+			body: staleBody,
+		},
+		{
+			name: 'wrong App ID (validly signed by another merchant)',
+			headers: { ...ct, ...otherSigned },
+			body: otherBody,
+		},
+		{
+			name: 're-formatted JSON (signature over the compact bytes)',
+			headers: { ...ct, ...reformattedSigned },
+			body: reformatted,
+		},
 		{ name: 'no signature headers', headers: { ...ct }, body: apiDepositBody() },
 	];
 }

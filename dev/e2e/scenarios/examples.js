@@ -31,7 +31,8 @@ function prepare(workflowsDir) {
 	for (const file of fs.readdirSync(DIR).filter((f) => f.endsWith('.json'))) {
 		const wf = load(file);
 		for (const node of wf.nodes) {
-			if (node.credentials?.[CREDENTIAL_TYPE]) node.credentials[CREDENTIAL_TYPE] = { id: CREDENTIAL_ID, name: CREDENTIAL_NAME };
+			if (node.credentials?.[CREDENTIAL_TYPE])
+				node.credentials[CREDENTIAL_TYPE] = { id: CREDENTIAL_ID, name: CREDENTIAL_NAME };
 			if (String(node.type).endsWith('.ccPaymentTrigger')) webhookId = node.webhookId;
 		}
 		fs.writeFileSync(path.join(workflowsDir, `example-${file}`), JSON.stringify(wf, null, 2));
@@ -41,7 +42,9 @@ function prepare(workflowsDir) {
 
 /** @param {any} result @param {string} node @returns {any[]} */
 const out = (result, node) =>
-	(result?.data?.resultData?.runData?.[node]?.[0]?.data?.main?.[0] ?? []).map((/** @type {any} */ i) => i.json);
+	(result?.data?.resultData?.runData?.[node]?.[0]?.data?.main?.[0] ?? []).map(
+		(/** @type {any} */ i) => i.json,
+	);
 
 /**
  * Before `n8n start`: the two manual examples via `n8n execute`.
@@ -52,7 +55,10 @@ async function runManual({ n8n, sim: simulator, ok }) {
 	const [link] = out(checkout.result, 'Checkout link');
 	ok(
 		'example "hosted checkout" runs and returns a payment_url',
-		checkout.code === 0 && !!link && String(link.payment_url).startsWith(simulator.url) && /^shop-\d+$/.test(link.merchant_order_id),
+		checkout.code === 0 &&
+			!!link &&
+			String(link.payment_url).startsWith(simulator.url) &&
+			/^shop-\d+$/.test(link.merchant_order_id),
 		link ?? (checkout.stdout + checkout.stderr).slice(-1500),
 	);
 
@@ -60,10 +66,16 @@ async function runManual({ n8n, sim: simulator, ok }) {
 	const [status] = out(payout.result, 'Payout status');
 	const [request] = out(payout.result, 'Payout request');
 	const ledger = await sim.get(simulator, `/__sim/ledger?app_id=${simulator.merchant.appId}`);
-	const debits = request ? ledger.withdrawal_debits?.[simulator.merchant.appId]?.[request.payout_id] : undefined;
+	const debits = request
+		? ledger.withdrawal_debits?.[simulator.merchant.appId]?.[request.payout_id]
+		: undefined;
 	ok(
 		'example "payout with balance check" sends the payout once and reads its status',
-		payout.code === 0 && !!status && status.merchant_order_id === request?.payout_id && debits === 1 && out(payout.result, 'Insufficient balance').length === 0,
+		payout.code === 0 &&
+			!!status &&
+			status.merchant_order_id === request?.payout_id &&
+			debits === 1 &&
+			out(payout.result, 'Insufficient balance').length === 0,
 		status ?? (payout.stdout + payout.stderr).slice(-1500),
 	);
 }
@@ -77,8 +89,16 @@ async function runWebhook({ n8n, sim: simulator, ok, webhookId }) {
 	const stamp = Date.now();
 	const full = `example-full-${stamp}`;
 	const part = `example-part-${stamp}`;
-	await sim.api(simulator, 'concise/url/get', { merchant_order_id: full, product_price: '10', product_name: 'Example' });
-	await sim.api(simulator, 'concise/url/get', { merchant_order_id: part, product_price: '10', product_name: 'Example' });
+	await sim.api(simulator, 'concise/url/get', {
+		merchant_order_id: full,
+		product_price: '10',
+		product_name: 'Example',
+	});
+	await sim.api(simulator, 'concise/url/get', {
+		merchant_order_id: part,
+		product_price: '10',
+		product_name: 'Example',
+	});
 	await sim.api(simulator, 'payment/address/get', { user_id: 'customer-42', chain: 'TRX' });
 
 	const records = [];
@@ -89,7 +109,10 @@ async function runWebhook({ n8n, sim: simulator, ok, webhookId }) {
 	])) {
 		const r = await sim.control(simulator, route, body);
 		records.push(r.record_id);
-		await sim.waitDeliveries(simulator, (l) => l.length > 0 && l.every(sim.settled), { record_id: r.record_id, what: `delivery to the example (${route})` });
+		await sim.waitDeliveries(simulator, (l) => l.length > 0 && l.every(sim.settled), {
+			record_id: r.record_id,
+			what: `delivery to the example (${route})`,
+		});
 	}
 	/** @type {any[]} */
 	let list = [];
@@ -104,12 +127,26 @@ async function runWebhook({ n8n, sim: simulator, ok, webhookId }) {
 		list.some((e) => {
 			const runData = e.data?.resultData?.runData ?? {};
 			const trigger = runData['On CCPayment notification']?.[0]?.data?.main?.[0]?.[0]?.json;
-			return trigger?.record_id === recordId && (runData[node]?.[0]?.data?.main?.[0] ?? []).length === 1;
+			return (
+				trigger?.record_id === recordId && (runData[node]?.[0]?.data?.main?.[0] ?? []).length === 1
+			);
 		});
 	const summary = list.map((e) => Object.keys(e.data?.resultData?.runData ?? {}).join(' > '));
-	ok('example reconciliation: fully paid order -> "Mark order paid"', endsIn(records[0], 'Mark order paid'), summary);
-	ok('example reconciliation: partly paid order -> "Flag underpaid order"', endsIn(records[1], 'Flag underpaid order'), summary);
-	ok('example reconciliation: direct deposit -> "Credit customer"', endsIn(records[2], 'Credit customer'), summary);
+	ok(
+		'example reconciliation: fully paid order -> "Mark order paid"',
+		endsIn(records[0], 'Mark order paid'),
+		summary,
+	);
+	ok(
+		'example reconciliation: partly paid order -> "Flag underpaid order"',
+		endsIn(records[1], 'Flag underpaid order'),
+		summary,
+	);
+	ok(
+		'example reconciliation: direct deposit -> "Credit customer"',
+		endsIn(records[2], 'Credit customer'),
+		summary,
+	);
 }
 
 module.exports = { prepare, runManual, runWebhook, WEBHOOK_WORKFLOW_ID };

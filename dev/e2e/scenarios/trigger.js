@@ -17,7 +17,11 @@ const TOKEN_USDT_TRC20 = '0912e09a-d8e2-41d7-a0bc-a25530892988';
 
 /** n8n answers 404 until the workflow's webhook is registered; then the trigger refuses unsigned posts. @param {string} url */
 async function webhookRegistered(url) {
-	const res = await request('POST', url, { body: '{}', headers: { 'content-type': 'application/json' }, timeoutMs: 3000 });
+	const res = await request('POST', url, {
+		body: '{}',
+		headers: { 'content-type': 'application/json' },
+		timeoutMs: 3000,
+	});
 	if (res.status !== 401) throw new Error(`webhook answered HTTP ${res.status}`);
 	return true;
 }
@@ -35,9 +39,11 @@ async function run({ n8n, sim: simulator, ok, webhookUrl }) {
 	 * @returns {Promise<any[]>}
 	 */
 	const settleAt = async (n) => {
-		await waitFor(async () => (await executions()).length >= n, { timeoutMs: 20000, intervalMs: 250, what: `${n} executions` }).catch(
-			() => {},
-		);
+		await waitFor(async () => (await executions()).length >= n, {
+			timeoutMs: 20000,
+			intervalMs: 250,
+			what: `${n} executions`,
+		}).catch(() => {});
 		await sleep(500);
 		let last = -1;
 		let list = await executions();
@@ -54,14 +60,20 @@ async function run({ n8n, sim: simulator, ok, webhookUrl }) {
 	// --- refused deliveries, made by hand (fresh record_ids, so an accepted one WOULD run) -------------
 	for (const d of badDeliveries(simulator.merchant, sim.otherMerchant(simulator))) {
 		const res = await request('POST', webhookUrl, { headers: d.headers, body: d.body });
-		ok(`${d.name}: HTTP 401`, res.status === 401, { status: res.status, body: res.text.slice(0, 200) });
+		ok(`${d.name}: HTTP 401`, res.status === 401, {
+			status: res.status,
+			body: res.text.slice(0, 200),
+		});
 	}
 
 	// --- refused deliveries sent by the simulator itself (its tamper modes; retried, refused each time) --
 	/** @type {Array<{ tamper: string, id: string }>} */
 	const tampered = [];
 	for (const tamper of ['body', 'stale', 'appid', 'signature']) {
-		const sent = await sim.control(simulator, '/__sim/webhooks/send', { body: apiDepositBody(), tamper });
+		const sent = await sim.control(simulator, '/__sim/webhooks/send', {
+			body: apiDepositBody(),
+			tamper,
+		});
 		tampered.push({ tamper, id: sent.delivery_id });
 	}
 	const tamperedLog = await sim.waitDeliveries(
@@ -74,11 +86,18 @@ async function run({ n8n, sim: simulator, ok, webhookUrl }) {
 		const statuses = (d?.attempts ?? []).map((/** @type {any} */ a) => a.status);
 		ok(
 			`simulator delivery tampered "${t.tamper}": every attempt got 401, never acknowledged (${statuses.length} attempts)`,
-			!!d && !d.acked && statuses.length > 0 && statuses.every((/** @type {number} */ s) => s === 401),
+			!!d &&
+				!d.acked &&
+				statuses.length > 0 &&
+				statuses.every((/** @type {number} */ s) => s === 401),
 			d,
 		);
 	}
-	ok('no execution after the refused deliveries', (await executions()).length === 0, await executions());
+	ok(
+		'no execution after the refused deliveries',
+		(await executions()).length === 0,
+		await executions(),
+	);
 
 	// --- the five real events -------------------------------------------------------------------------
 	const orderId = 'E2E-WEBHOOK-ORDER-1';
@@ -90,8 +109,16 @@ async function run({ n8n, sim: simulator, ok, webhookUrl }) {
 		token_id: TOKEN_USDT_TRC20,
 		denominated_currency: 'USD',
 	});
-	const address = await sim.api(simulator, 'payment/address/get', { user_id: userId, chain: 'TRX' });
-	await sim.api(simulator, 'withdraw', { merchant_order_id: payoutId, address: '9454818', token_id: TOKEN_USDT_TRC20, value: '7.5' });
+	const address = await sim.api(simulator, 'payment/address/get', {
+		user_id: userId,
+		chain: 'TRX',
+	});
+	await sim.api(simulator, 'withdraw', {
+		merchant_order_id: payoutId,
+		address: '9454818',
+		token_id: TOKEN_USDT_TRC20,
+		value: '7.5',
+	});
 
 	/** @type {Array<{ name: string, eventType: string, recordId: string, amount: string, merchantOrderId: string | null, extra: (j: any) => boolean }>} */
 	const expected = [];
@@ -100,43 +127,102 @@ async function run({ n8n, sim: simulator, ok, webhookUrl }) {
 		const r = await act();
 		const exp = describe(r);
 		expected.push(exp);
-		const log = await sim.waitDeliveries(simulator, (list) => list.length > 0 && list.every(sim.settled), {
-			record_id: exp.recordId,
-			what: `delivery of ${name}`,
-		});
-		ok(`${name}: delivered and acknowledged (HTTP 200 "success")`, log.length === 1 && log[0].acked === true && log[0].attempts.length === 1, log);
+		const log = await sim.waitDeliveries(
+			simulator,
+			(list) => list.length > 0 && list.every(sim.settled),
+			{
+				record_id: exp.recordId,
+				what: `delivery of ${name}`,
+			},
+		);
+		ok(
+			`${name}: delivered and acknowledged (HTTP 200 "success")`,
+			log.length === 1 && log[0].acked === true && log[0].attempts.length === 1,
+			log,
+		);
 	};
 
 	await event(
 		'order paid (API Deposit)',
 		() => sim.control(simulator, '/__sim/orders/pay', { merchant_order_id: orderId, mode: 'full' }),
-		(r) => ({ name: 'order paid', eventType: 'api_deposit', recordId: r.record_id, amount: r.amount, merchantOrderId: orderId, extra: (j) => j.extend?.merchant_order_id === orderId }),
+		(r) => ({
+			name: 'order paid',
+			eventType: 'api_deposit',
+			recordId: r.record_id,
+			amount: r.amount,
+			merchantOrderId: orderId,
+			extra: (j) => j.extend?.merchant_order_id === orderId,
+		}),
 	);
 	await event(
 		'deposit to permanent address (Direct Deposit)',
-		() => sim.control(simulator, '/__sim/addresses/deposit', { user_id: userId, chain: 'TRX', amount: '100' }),
-		(r) => ({ name: 'direct deposit', eventType: 'direct_deposit', recordId: r.record_id, amount: r.amount, merchantOrderId: null, extra: (j) => j.user_id === userId && j.to_address === address.address }),
+		() =>
+			sim.control(simulator, '/__sim/addresses/deposit', {
+				user_id: userId,
+				chain: 'TRX',
+				amount: '100',
+			}),
+		(r) => ({
+			name: 'direct deposit',
+			eventType: 'direct_deposit',
+			recordId: r.record_id,
+			amount: r.amount,
+			merchantOrderId: null,
+			extra: (j) => j.user_id === userId && j.to_address === address.address,
+		}),
 	);
 	await event(
 		'invoice paid (Invoice)',
 		() => sim.control(simulator, '/__sim/invoices/pay', { product_price: '18' }),
-		(r) => ({ name: 'invoice paid', eventType: 'invoice', recordId: r.record_id, amount: r.amount, merchantOrderId: null, extra: (j) => j.extend?.invoice_id === r.invoice_id && j.ccpayment.invoiceId === r.invoice_id }),
+		(r) => ({
+			name: 'invoice paid',
+			eventType: 'invoice',
+			recordId: r.record_id,
+			amount: r.amount,
+			merchantOrderId: null,
+			extra: (j) => j.extend?.invoice_id === r.invoice_id && j.ccpayment.invoiceId === r.invoice_id,
+		}),
 	);
 	const ledger = await sim.get(simulator, `/__sim/ledger?app_id=${simulator.merchant.appId}`);
-	const payout = (ledger.merchants?.[0]?.withdrawals ?? []).find((/** @type {any} */ w) => w.merchant_order_id === payoutId);
+	const payout = (ledger.merchants?.[0]?.withdrawals ?? []).find(
+		(/** @type {any} */ w) => w.merchant_order_id === payoutId,
+	);
 	await event(
 		'withdrawal completed (API Withdrawal)',
-		() => sim.control(simulator, '/__sim/withdrawals/complete', { merchant_order_id: payoutId, status: 'success' }),
-		() => ({ name: 'withdrawal completed', eventType: 'api_withdrawal', recordId: payout?.record_id, amount: payout?.debit, merchantOrderId: payoutId, extra: (j) => j.merchant_pays_fee === false && typeof j.net_receivable === 'string' }),
+		() =>
+			sim.control(simulator, '/__sim/withdrawals/complete', {
+				merchant_order_id: payoutId,
+				status: 'success',
+			}),
+		() => ({
+			name: 'withdrawal completed',
+			eventType: 'api_withdrawal',
+			recordId: payout?.record_id,
+			amount: payout?.debit,
+			merchantOrderId: payoutId,
+			extra: (j) => j.merchant_pays_fee === false && typeof j.net_receivable === 'string',
+		}),
 	);
 	await event(
 		'order refunded (Refund)',
-		() => sim.control(simulator, '/__sim/orders/refund', { merchant_order_id: orderId, amount: '5' }),
-		(r) => ({ name: 'refund', eventType: 'refund', recordId: r.record_id, amount: '5', merchantOrderId: orderId, extra: (j) => j.amount === '5' }),
+		() =>
+			sim.control(simulator, '/__sim/orders/refund', { merchant_order_id: orderId, amount: '5' }),
+		(r) => ({
+			name: 'refund',
+			eventType: 'refund',
+			recordId: r.record_id,
+			amount: '5',
+			merchantOrderId: orderId,
+			extra: (j) => j.amount === '5',
+		}),
 	);
 
 	let list = await settleAt(expected.length);
-	ok(`exactly ${expected.length} executions, one per event`, list.length === expected.length, list.map((e) => ({ id: e.id, status: e.status })));
+	ok(
+		`exactly ${expected.length} executions, one per event`,
+		list.length === expected.length,
+		list.map((e) => ({ id: e.id, status: e.status })),
+	);
 	checkExecutions(list, expected, ok);
 
 	// --- redeliveries ---------------------------------------------------------------------------------
@@ -151,14 +237,22 @@ async function run({ n8n, sim: simulator, ok, webhookUrl }) {
 		const one = async (/** @type {string} */ recordId) => {
 			await sim.control(simulator, '/__sim/webhooks/resend', { record_id: recordId });
 			if (!concurrently) {
-				await sim.waitDeliveries(simulator, (l) => l.some((d) => d.resend) && l.every(sim.settled), { record_id: recordId, what: `redelivery of ${recordId}` });
+				await sim.waitDeliveries(
+					simulator,
+					(l) => l.some((d) => d.resend) && l.every(sim.settled),
+					{ record_id: recordId, what: `redelivery of ${recordId}` },
+				);
 			}
 		};
 		if (concurrently) await Promise.all(recordIds.map(one));
 		else for (const id of recordIds) await one(id);
-		const all = await sim.waitDeliveries(simulator, (l) => l.length >= before + recordIds.length && l.every(sim.settled), {
-			what: 'the redeliveries to settle',
-		});
+		const all = await sim.waitDeliveries(
+			simulator,
+			(l) => l.length >= before + recordIds.length && l.every(sim.settled),
+			{
+				what: 'the redeliveries to settle',
+			},
+		);
 		return all.slice(before);
 	};
 	const ids = expected.map((e) => e.recordId);
@@ -168,12 +262,22 @@ async function run({ n8n, sim: simulator, ok, webhookUrl }) {
 	ok(
 		`one-by-one redeliveries of the ${ids.length} events acknowledged with 200 "success"`,
 		resent.length === ids.length && resent.every((d) => d.resend && d.acked),
-		resent.map((d) => ({ type: d.type, state: d.state, status: d.attempts.map((/** @type {any} */ a) => a.status) })),
+		resent.map((d) => ({
+			type: d.type,
+			state: d.state,
+			status: d.attempts.map((/** @type {any} */ a) => a.status),
+		})),
 	);
 	list = await settleAt(expected.length);
 	ok('  ... and produced no second execution', list.length === expected.length, {
 		executions: list.length,
-		extra: list.slice(0, list.length - expected.length).map((e) => e.data?.resultData?.runData?.[TRIGGER_NODE]?.[0]?.data?.main?.[0]?.[0]?.json?.ccpayment?.recordId),
+		extra: list
+			.slice(0, list.length - expected.length)
+			.map(
+				(e) =>
+					e.data?.resultData?.runData?.[TRIGGER_NODE]?.[0]?.data?.main?.[0]?.[0]?.json?.ccpayment
+						?.recordId,
+			),
 		dedupStoreAfterTheEvents: staticAfterEvents,
 	});
 
@@ -203,7 +307,8 @@ function checkExecutions(list, expected, ok) {
 		const runData = e.data?.resultData?.runData ?? {};
 		const out = runData[TRIGGER_NODE]?.[0]?.data?.main?.[0] ?? [];
 		const json = out[0]?.json;
-		if (json?.record_id) byRecord.set(json.record_id, { e, json, items: out.length, done: !!runData.Done });
+		if (json?.record_id)
+			byRecord.set(json.record_id, { e, json, items: out.length, done: !!runData.Done });
 	}
 	for (const exp of expected) {
 		const hit = byRecord.get(exp.recordId);
@@ -223,7 +328,9 @@ function checkExecutions(list, expected, ok) {
 				c.amount === exp.amount &&
 				c.merchantOrderId === exp.merchantOrderId &&
 				exp.extra(j),
-			hit ? { mode: hit.e.mode, status: hit.e.status, json: j } : { missing: exp.recordId, have: [...byRecord.keys()] },
+			hit
+				? { mode: hit.e.mode, status: hit.e.status, json: j }
+				: { missing: exp.recordId, have: [...byRecord.keys()] },
 		);
 	}
 }

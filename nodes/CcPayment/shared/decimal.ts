@@ -33,13 +33,16 @@ export function canonicalDecimal(intPart: string, fracPart = ''): string {
 	return fraction ? `${integer}.${fraction}` : integer;
 }
 
-export type DecimalParse = { ok: true; value: string } | { ok: false; problem: string; fix: string };
+export type DecimalParse =
+	| { ok: true; value: string }
+	| { ok: false; problem: string; fix: string };
 
 const fail = (problem: string, fix: string): DecimalParse => ({ ok: false, problem, fix });
 
 /** Exact plain decimal text of a finite, non-negative JS number (see the module policy). */
 export function parseNumber(value: number): DecimalParse {
-	if (!Number.isFinite(value)) return fail('is not a finite number', 'Pass a plain decimal such as "12.5".');
+	if (!Number.isFinite(value))
+		return fail('is not a finite number', 'Pass a plain decimal such as "12.5".');
 	if (value < 0) return fail('must not be negative', 'Pass a positive amount such as "12.5".');
 	if (Number.isInteger(value) && value > Number.MAX_SAFE_INTEGER) {
 		return fail(
@@ -50,7 +53,8 @@ export function parseNumber(value: number): DecimalParse {
 	// Safe integers are exact and print as plain digits.
 	if (Number.isSafeInteger(value)) return { ok: true, value: String(value) };
 	const match = NUMBER_TEXT.exec(String(value));
-	if (!match) return fail('is not a plain decimal number', 'Pass the amount as a string, e.g. "12.5".');
+	if (!match)
+		return fail('is not a plain decimal number', 'Pass the amount as a string, e.g. "12.5".');
 	const [, intPart, fracPart = '', expText = '0'] = match;
 	const digits = intPart + fracPart;
 	const significant = digits.replace(/^0+/, '').replace(/0+$/, '');
@@ -63,7 +67,8 @@ export function parseNumber(value: number): DecimalParse {
 	// Move the decimal point by shifting the digit string, never by multiplying.
 	const point = intPart.length + Number(expText);
 	if (point <= 0) return { ok: true, value: canonicalDecimal('0', '0'.repeat(-point) + digits) };
-	if (point >= digits.length) return { ok: true, value: canonicalDecimal(digits + '0'.repeat(point - digits.length)) };
+	if (point >= digits.length)
+		return { ok: true, value: canonicalDecimal(digits + '0'.repeat(point - digits.length)) };
 	return { ok: true, value: canonicalDecimal(digits.slice(0, point), digits.slice(point)) };
 }
 
@@ -71,20 +76,34 @@ export function parseNumber(value: number): DecimalParse {
 export function parseDecimal(value: unknown): DecimalParse {
 	if (typeof value === 'number') return parseNumber(value);
 	if (typeof value === 'bigint') {
-		return value < BigInt(0) ? fail('must not be negative', 'Pass a positive amount.') : { ok: true, value: value.toString() };
+		return value < BigInt(0)
+			? fail('must not be negative', 'Pass a positive amount.')
+			: { ok: true, value: value.toString() };
 	}
-	if (typeof value !== 'string') return fail('must be a decimal number', 'Pass a plain decimal such as "12.5".');
+	if (typeof value !== 'string')
+		return fail('must be a decimal number', 'Pass a plain decimal such as "12.5".');
 	const text = value.trim();
 	if (text === '') return fail('is empty', 'Enter an amount such as "12.5".');
 	if (/e/i.test(text)) {
-		return fail(`uses exponent notation ("${text}")`, 'Write the amount out in full, e.g. "0.0000001" instead of "1e-7".');
+		return fail(
+			`uses exponent notation ("${text}")`,
+			'Write the amount out in full, e.g. "0.0000001" instead of "1e-7".',
+		);
 	}
-	if (text.startsWith('-')) return fail(`must be positive (got "${text}")`, 'Enter an amount greater than 0.');
+	if (text.startsWith('-'))
+		return fail(`must be positive (got "${text}")`, 'Enter an amount greater than 0.');
 	if (text.includes(',')) {
-		return fail(`contains a comma ("${text}")`, 'Use a dot as the decimal separator and no thousands separators, e.g. "1234.5".');
+		return fail(
+			`contains a comma ("${text}")`,
+			'Use a dot as the decimal separator and no thousands separators, e.g. "1234.5".',
+		);
 	}
 	const match = PLAIN_DECIMAL.exec(text.startsWith('+') ? text.slice(1) : text);
-	if (!match) return fail(`is not a plain decimal number ("${text}")`, 'Use digits with an optional dot, e.g. "12.5" or "0.25".');
+	if (!match)
+		return fail(
+			`is not a plain decimal number ("${text}")`,
+			'Use digits with an optional dot, e.g. "12.5" or "0.25".',
+		);
 	return { ok: true, value: canonicalDecimal(match[1], match[2]) };
 }
 
@@ -115,5 +134,8 @@ export function addDecimals(values: string[]): string {
 	let total = BigInt(0);
 	for (const p of parsed) total += BigInt(p.int + p.frac.padEnd(scale, '0'));
 	const digits = total.toString().padStart(scale + 1, '0');
-	return canonicalDecimal(digits.slice(0, digits.length - scale), digits.slice(digits.length - scale));
+	return canonicalDecimal(
+		digits.slice(0, digits.length - scale),
+		digits.slice(digits.length - scale),
+	);
 }

@@ -57,7 +57,10 @@ export function verify(
 }
 
 /** The App ID and App Secret of a credential, trimmed (they are often pasted with whitespace). */
-export function appKeys(credentials: { appId?: unknown; appSecret?: unknown }): { appId: string; appSecret: string } {
+export function appKeys(credentials: { appId?: unknown; appSecret?: unknown }): {
+	appId: string;
+	appSecret: string;
+} {
 	return {
 		appId: String(credentials.appId ?? '').trim(),
 		appSecret: String(credentials.appSecret ?? '').trim(),
@@ -138,13 +141,21 @@ export function checkSignedMessage(options: SignedMessageOptions): SignedMessage
 		signature ? '' : HEADER_SIGN,
 	].filter(Boolean);
 	if (missing.length) {
-		return { ok: false, reason: 'missing_headers', message: `Missing header(s): ${missing.join(', ')}` };
+		return {
+			ok: false,
+			reason: 'missing_headers',
+			message: `Missing header(s): ${missing.join(', ')}`,
+		};
 	}
 
 	let appId = options.appId;
 	if (headerAppId && headerAppId !== options.appId) {
 		if (appIdHeader !== 'trust') {
-			return { ok: false, reason: 'app_id_mismatch', message: 'Appid header does not match the configured App ID' };
+			return {
+				ok: false,
+				reason: 'app_id_mismatch',
+				message: 'Appid header does not match the configured App ID',
+			};
 		}
 		appId = headerAppId;
 	}
@@ -156,10 +167,18 @@ export function checkSignedMessage(options: SignedMessageOptions): SignedMessage
 	if (toleranceSeconds > 0) {
 		const now = Math.floor((options.nowMs ?? Date.now()) / 1000);
 		if (now - ts > toleranceSeconds) {
-			return { ok: false, reason: 'stale_timestamp', message: `Timestamp is more than ${toleranceSeconds}s old` };
+			return {
+				ok: false,
+				reason: 'stale_timestamp',
+				message: `Timestamp is more than ${toleranceSeconds}s old`,
+			};
 		}
 		if (ts - now > toleranceSeconds) {
-			return { ok: false, reason: 'future_timestamp', message: `Timestamp is more than ${toleranceSeconds}s in the future` };
+			return {
+				ok: false,
+				reason: 'future_timestamp',
+				message: `Timestamp is more than ${toleranceSeconds}s in the future`,
+			};
 		}
 	}
 

@@ -6,7 +6,8 @@
 import { InvalidParameterError } from '../v1/helpers/validation';
 
 const ISO_LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
-const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
+const ISO_WITH_ZONE =
+	/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
 
 /** Milliseconds the zone is ahead of UTC at the given instant. */
 export function zoneOffsetMs(utcMs: number, timeZone: string): number {
@@ -22,7 +23,14 @@ export function zoneOffsetMs(utcMs: number, timeZone: string): number {
 	});
 	const parts: Record<string, number> = {};
 	for (const part of format.formatToParts(new Date(utcMs))) parts[part.type] = Number(part.value);
-	const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+	const asUtc = Date.UTC(
+		parts.year,
+		parts.month - 1,
+		parts.day,
+		parts.hour,
+		parts.minute,
+		parts.second,
+	);
 	return asUtc - Math.floor(utcMs / 1000) * 1000;
 }
 
@@ -47,12 +55,20 @@ function digitsToSeconds(digits: string, field: string): number {
 export function toUnixSeconds(value: unknown, field: string, timeZone = 'UTC'): number {
 	if (typeof value === 'number') {
 		if (!Number.isSafeInteger(value) || value < 0) {
-			throw new InvalidParameterError(field, `is not a whole Unix time (got ${String(value)})`, 'Use Unix seconds, e.g. 1700000000.');
+			throw new InvalidParameterError(
+				field,
+				`is not a whole Unix time (got ${String(value)})`,
+				'Use Unix seconds, e.g. 1700000000.',
+			);
 		}
 		return digitsToSeconds(String(value), field);
 	}
 	if (value instanceof Date) return Math.floor(value.getTime() / 1000);
-	if (value && typeof value === 'object' && typeof (value as { toMillis?: unknown }).toMillis === 'function') {
+	if (
+		value &&
+		typeof value === 'object' &&
+		typeof (value as { toMillis?: unknown }).toMillis === 'function'
+	) {
 		return Math.floor((value as { toMillis: () => number }).toMillis() / 1000);
 	}
 	const text = typeof value === 'string' ? value.trim() : '';
@@ -66,7 +82,10 @@ export function toUnixSeconds(value: unknown, field: string, timeZone = 'UTC'): 
 	}
 	const local = ISO_LOCAL.exec(text);
 	if (local) {
-		const fields = local.slice(1).filter((part) => part !== undefined).map(Number);
+		const fields = local
+			.slice(1)
+			.filter((part) => part !== undefined)
+			.map(Number);
 		const ms = zonedToUtcMs(fields, timeZone);
 		if (Number.isFinite(ms)) return Math.floor(ms / 1000);
 	}

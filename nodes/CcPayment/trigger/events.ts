@@ -71,11 +71,13 @@ export function classify(payload: Payload): Classification {
 	if (typeof raw === 'string' && raw.trim()) {
 		const key = raw.trim().replace(/\s+/g, ' ').toLowerCase();
 		const eventType = ORDER_TYPE_ALIASES[key];
-		if (eventType) return { eventType, orderType: ORDER_TYPE_LABELS[eventType], source: 'order_type' };
+		if (eventType)
+			return { eventType, orderType: ORDER_TYPE_LABELS[eventType], source: 'order_type' };
 		return { eventType: undefined, orderType: raw.trim(), source: 'unknown' };
 	}
 	const guessed = fingerprint(payload);
-	if (guessed) return { eventType: guessed, orderType: ORDER_TYPE_LABELS[guessed], source: 'fingerprint' };
+	if (guessed)
+		return { eventType: guessed, orderType: ORDER_TYPE_LABELS[guessed], source: 'fingerprint' };
 	return { eventType: undefined, orderType: null, source: 'unknown' };
 }
 
@@ -98,10 +100,17 @@ export type FilterVerdict = { wanted: true } | { wanted: false; reason: string }
  * Unknown `order_type` values pass only when no event type is selected (the user asked for
  * "everything"); with any selection they are acknowledged and dropped like other unselected types.
  */
-export function applyFilter(classification: Classification, status: string, filter: EventFilter): FilterVerdict {
+export function applyFilter(
+	classification: Classification,
+	status: string,
+	filter: EventFilter,
+): FilterVerdict {
 	if (filter.events.length) {
 		if (!classification.eventType) {
-			return { wanted: false, reason: `order type ${JSON.stringify(classification.orderType)} not selected` };
+			return {
+				wanted: false,
+				reason: `order type ${JSON.stringify(classification.orderType)} not selected`,
+			};
 		}
 		if (!filter.events.includes(classification.eventType)) {
 			return { wanted: false, reason: `event ${classification.eventType} not selected` };
@@ -115,7 +124,8 @@ export function applyFilter(classification: Classification, status: string, filt
 
 /** Reads a multiOptions parameter value into a clean list of strings. */
 export function toStringList(value: unknown): string[] {
-	if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string' && v !== '');
+	if (Array.isArray(value))
+		return value.filter((v): v is string => typeof v === 'string' && v !== '');
 	if (typeof value === 'string' && value) return [value];
 	return [];
 }
@@ -169,7 +179,8 @@ export function normalise(payload: Payload, context: NormaliseContext): Normalis
 	if (eventType === 'direct_deposit') merchantOrderId = null;
 	else if (eventType === 'api_deposit' || eventType === 'invoice') {
 		merchantOrderId = str(extend.merchant_order_id, true) ?? str(payload.merchant_order_id, true);
-	} else merchantOrderId = str(payload.merchant_order_id, true) ?? str(extend.merchant_order_id, true);
+	} else
+		merchantOrderId = str(payload.merchant_order_id, true) ?? str(extend.merchant_order_id, true);
 
 	let amount: string | null;
 	if (eventType === 'api_withdrawal') amount = str(payload.withdraw_amount);

@@ -44,7 +44,8 @@ export interface VerifyDeliveryInput {
 
 /** Normalises a user-entered tolerance: non-numbers fall back to the default, negatives to 0. */
 export function normalizeTolerance(value: unknown): number {
-	if (value === undefined || value === null || value === '') return DEFAULT_TIMESTAMP_TOLERANCE_SECONDS;
+	if (value === undefined || value === null || value === '')
+		return DEFAULT_TIMESTAMP_TOLERANCE_SECONDS;
 	const n = Number(value);
 	if (!Number.isFinite(n)) return DEFAULT_TIMESTAMP_TOLERANCE_SECONDS;
 	return n > 0 ? Math.floor(n) : 0;
@@ -60,7 +61,11 @@ export function verifyDelivery(input: VerifyDeliveryInput): DeliveryVerdict {
 		return { ok: false, status: 401, reason: 'Trigger credential has no App ID or App Secret' };
 	}
 	const body = input.rawBody;
-	if (body === undefined || body === null || (typeof body !== 'string' && !(body instanceof Uint8Array))) {
+	if (
+		body === undefined ||
+		body === null ||
+		(typeof body !== 'string' && !(body instanceof Uint8Array))
+	) {
 		// Without the exact bytes there is nothing honest to verify; never rebuild them from parsed JSON.
 		return { ok: false, status: 401, reason: 'Raw request body unavailable' };
 	}
@@ -151,7 +156,7 @@ export function isIpAllowed(ip: unknown, allowList: string[]): boolean {
 		if (base === undefined || candidateInt === undefined) continue;
 		if (!Number.isInteger(bits) || bits < 0 || bits > 32) continue;
 		const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
-		if (((base & mask) >>> 0) === ((candidateInt & mask) >>> 0)) return true;
+		if ((base & mask) >>> 0 === (candidateInt & mask) >>> 0) return true;
 	}
 	return false;
 }

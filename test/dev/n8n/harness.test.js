@@ -64,9 +64,14 @@ class FakeWorker {
 			}[/** @type {string} */ (pairing)];
 			try {
 				if (items[i].json.fail) {
-					throw new NodeOperationError(this.getNode(), `item ${i} failed on purpose`, { itemIndex: i });
+					throw new NodeOperationError(this.getNode(), `item ${i} failed on purpose`, {
+						itemIndex: i,
+					});
 				}
-				out.push({ json: { i, version: this.getNode().typeVersion, continueOnFail: this.continueOnFail() }, pairedItem });
+				out.push({
+					json: { i, version: this.getNode().typeVersion, continueOnFail: this.continueOnFail() },
+					pairedItem,
+				});
 			} catch (error) {
 				if (this.continueOnFail()) {
 					out.push({ json: { error: error.message }, pairedItem });
@@ -103,7 +108,10 @@ test("continueOnFail sets the node's onError so this.continueOnFail() is true, a
 	);
 	const stop = await runNode(FakeWorker, { items: [{ json: {} }], onError: 'stopWorkflow' });
 	assert.equal(stop.output[0][0].json.continueOnFail, false);
-	const errorOutput = await runNode(FakeWorker, { items: [{ json: {} }], onError: 'continueErrorOutput' });
+	const errorOutput = await runNode(FakeWorker, {
+		items: [{ json: {} }],
+		onError: 'continueErrorOutput',
+	});
 	assert.equal(errorOutput.output[0][0].json.continueOnFail, true);
 });
 
@@ -111,8 +119,14 @@ test('node naming, type and version follow n8n: defaults.name, <package>.<name>,
 	const { node, context } = await runNode(FakeWorker, {});
 	assert.ok(context instanceof ExecuteContext, "n8n-core's real ExecuteContext");
 	const instanceSettings = requireFromCore('@n8n/di').Container.get(InstanceSettings);
-	assert.ok(instanceSettings.n8nFolder.startsWith(os.tmpdir()), 'instance folder in the temp dir, never ~/.n8n');
-	assert.ok(fs.existsSync(instanceSettings.n8nFolder), 'the real InstanceSettings wrote its settings there');
+	assert.ok(
+		instanceSettings.n8nFolder.startsWith(os.tmpdir()),
+		'instance folder in the temp dir, never ~/.n8n',
+	);
+	assert.ok(
+		fs.existsSync(instanceSettings.n8nFolder),
+		'the real InstanceSettings wrote its settings there',
+	);
 	assert.equal(node.name, 'Fake Worker');
 	assert.equal(node.type, 'n8n-nodes-ccpayment.fakeWorker');
 	assert.equal(node.typeVersion, 2);
@@ -125,7 +139,10 @@ test('node naming, type and version follow n8n: defaults.name, <package>.<name>,
 
 test('valid pairedItem forms pass: object, number, array', async () => {
 	for (const pairing of ['object', 'number', 'array']) {
-		const { output } = await runNode(FakeWorker, { items: [{ json: {} }, { json: {} }], parameters: { pairing } });
+		const { output } = await runNode(FakeWorker, {
+			items: [{ json: {} }, { json: {} }],
+			parameters: { pairing },
+		});
 		assert.equal(output[0].length, 2, pairing);
 	}
 });
@@ -133,7 +150,8 @@ test('valid pairedItem forms pass: object, number, array', async () => {
 test('pairedItem validation rejects missing, out-of-range, wrong-input and empty pairings with a clear message', async () => {
 	const cases = {
 		none: /output\[0\]\[0\] has no pairedItem/,
-		offByOne: /output\[0\]\[1\]\.pairedItem points at input item 2, but the node received 2 item\(s\)/,
+		offByOne:
+			/output\[0\]\[1\]\.pairedItem points at input item 2, but the node received 2 item\(s\)/,
 		otherInput: /pairedItem\.input is 1, but the node has a single input/,
 		emptyArray: /pairedItem is an empty array/,
 	};
@@ -149,16 +167,25 @@ test('pairedItem validation rejects missing, out-of-range, wrong-input and empty
 		);
 	}
 	// Error items produced under continueOnFail are checked too.
-	await assert.rejects(runNode(FakeWorker, { items: THREE, continueOnFail: true, parameters: { pairing: 'none' } }), /has no pairedItem/);
+	await assert.rejects(
+		runNode(FakeWorker, { items: THREE, continueOnFail: true, parameters: { pairing: 'none' } }),
+		/has no pairedItem/,
+	);
 	// The check can be turned off for a test that studies unpaired output on purpose.
-	const { output } = await runNode(FakeWorker, { parameters: { pairing: 'none' }, checkPairedItems: false });
+	const { output } = await runNode(FakeWorker, {
+		parameters: { pairing: 'none' },
+		checkPairedItems: false,
+	});
 	assert.equal(output[0][0].pairedItem, undefined);
 });
 
 test('assertPairedItems rejects malformed output shapes', () => {
 	assert.throws(() => assertPairedItems({}, 1), /must return INodeExecutionData\[\]\[\]/);
 	assert.throws(() => assertPairedItems([{}], 1), /output\[0\] is not an array/);
-	assert.throws(() => assertPairedItems([[{ json: [] , pairedItem: 0 }]], 1), /json must be a plain object/);
+	assert.throws(
+		() => assertPairedItems([[{ json: [], pairedItem: 0 }]], 1),
+		/json must be a plain object/,
+	);
 	assert.doesNotThrow(() => assertPairedItems([[{ json: {}, pairedItem: 0 }], []], 1));
 });
 
@@ -175,7 +202,16 @@ class FakePicker {
 		outputs: ['main'],
 		credentials: [{ name: 'ccPaymentApi', required: true }],
 		properties: [
-			{ displayName: 'Resource', name: 'resource', type: 'options', default: 'coin', options: [{ name: 'Coin', value: 'coin' }, { name: 'Other', value: 'other' }] },
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				default: 'coin',
+				options: [
+					{ name: 'Coin', value: 'coin' },
+					{ name: 'Other', value: 'other' },
+				],
+			},
 			{ displayName: 'Prefix', name: 'prefix', type: 'string', default: 'P' },
 		],
 	};
@@ -188,14 +224,19 @@ class FakePicker {
 				const prefix = this.getCurrentNodeParameter('prefix');
 				return [
 					{ name: `${prefix}:${this.getNodeParameter('resource')}`, value: 'a' },
-					{ name: `base ${credentials.baseUrl}`, value: String(credentials.responseTimestampTolerance) },
+					{
+						name: `base ${credentials.baseUrl}`,
+						value: String(credentials.responseTimestampTolerance),
+					},
 				];
 			},
 		},
 		listSearch: {
 			/** @this {import('n8n-workflow').ILoadOptionsFunctions} @param {string} [filter] @param {string} [paginationToken] */
 			async searchThings(filter, paginationToken) {
-				const all = ['USDT', 'USDC', 'BTC', 'ETH'].filter((n) => !filter || n.includes(filter.toUpperCase()));
+				const all = ['USDT', 'USDC', 'BTC', 'ETH'].filter(
+					(n) => !filter || n.includes(filter.toUpperCase()),
+				);
 				const start = paginationToken ? Number(paginationToken) : 0;
 				return {
 					results: all.slice(start, start + 2).map((n) => ({ name: n, value: n })),
@@ -219,16 +260,30 @@ test('loadOptions runs in a LoadOptionsContext with current parameters, paramete
 		{ name: 'X:coin', value: 'a' },
 		{ name: 'base https://admin.ccpayment.com', value: '300' },
 	]);
-	await assert.rejects(loadOptions(FakePicker, 'nope', {}), /has no methods\.loadOptions\.nope \(has: getThings\)/);
+	await assert.rejects(
+		loadOptions(FakePicker, 'nope', {}),
+		/has no methods\.loadOptions\.nope \(has: getThings\)/,
+	);
 });
 
 test('listSearch passes filter and paginationToken', async () => {
-	const first = await listSearch(FakePicker, 'searchThings', { credentials: { appId: 'id', appSecret: 's' } });
-	assert.deepEqual(first.results.map((r) => r.value), ['USDT', 'USDC']);
+	const first = await listSearch(FakePicker, 'searchThings', {
+		credentials: { appId: 'id', appSecret: 's' },
+	});
+	assert.deepEqual(
+		first.results.map((r) => r.value),
+		['USDT', 'USDC'],
+	);
 	assert.equal(first.paginationToken, '2');
 	const second = await listSearch(FakePicker, 'searchThings', { paginationToken: '2' });
-	assert.deepEqual(second.results.map((r) => r.value), ['BTC', 'ETH']);
+	assert.deepEqual(
+		second.results.map((r) => r.value),
+		['BTC', 'ETH'],
+	);
 	assert.equal(second.paginationToken, undefined);
 	const filtered = await listSearch(FakePicker, 'searchThings', { filter: 'usd' });
-	assert.deepEqual(filtered.results.map((r) => r.value), ['USDT', 'USDC']);
+	assert.deepEqual(
+		filtered.results.map((r) => r.value),
+		['USDT', 'USDC'],
+	);
 });

@@ -13,13 +13,20 @@ const { startRecordingServer } = require('../../../dev/recording-server');
 const { product } = require('../../../dev/dist');
 const { verify } = product('signer');
 
-const MERCHANT = { appId: '202401010000000000000000000000001', appSecret: '0123456789abcdef0123456789abcdef' };
+const MERCHANT = {
+	appId: '202401010000000000000000000000001',
+	appSecret: '0123456789abcdef0123456789abcdef',
+};
 
 /** @type {Awaited<ReturnType<typeof startRecordingServer>>} */
 let server;
 
 before(async () => {
-	server = await startRecordingServer(() => ({ status: 200, headers: { 'Content-Type': 'application/json' }, body: '{"ok":true}' }));
+	server = await startRecordingServer(() => ({
+		status: 200,
+		headers: { 'Content-Type': 'application/json' },
+		body: '{"ok":true}',
+	}));
 });
 
 after(async () => {
@@ -89,25 +96,54 @@ test('httpRequestWithAuthentication sends exactly the signed headers and the exa
 		credentials: { ...MERCHANT, baseUrl: `${server.url}/` },
 	});
 	assert.equal(output[0][0].json.status, 200);
-	assert.equal(credentialsHelper.authenticateCalls.ccPaymentApi, 1, "the credential's authenticate ran once");
+	assert.equal(
+		credentialsHelper.authenticateCalls.ccPaymentApi,
+		1,
+		"the credential's authenticate ran once",
+	);
 
 	const received = server.requests.slice(before);
 	assert.equal(received.length, 1);
 	const [req] = received;
 	assert.equal(req.method, 'POST');
 	assert.equal(req.url, '/ccpayment/v1/coin/all', 'baseUrl trailing slash is normalised');
-	assert.equal(req.raw.toString('utf8'), JSON.stringify(body), 'the exact serialised body is on the wire');
+	assert.equal(
+		req.raw.toString('utf8'),
+		JSON.stringify(body),
+		'the exact serialised body is on the wire',
+	);
 	assert.equal(req.headers['content-type'], 'application/json');
 	assert.equal(req.headers.appid, MERCHANT.appId);
 	assert.match(String(req.headers.timestamp), /^\d{10}$/, 'Timestamp is Unix seconds');
-	assert.ok(Math.abs(Number(req.headers.timestamp) - Date.now() / 1000) < 300, 'Timestamp is current');
 	assert.ok(
-		verify(MERCHANT.appId, MERCHANT.appSecret, String(req.headers.timestamp), req.raw, req.headers.sign),
+		Math.abs(Number(req.headers.timestamp) - Date.now() / 1000) < 300,
+		'Timestamp is current',
+	);
+	assert.ok(
+		verify(
+			MERCHANT.appId,
+			MERCHANT.appSecret,
+			String(req.headers.timestamp),
+			req.raw,
+			req.headers.sign,
+		),
 		'Sign verifies over the received raw bytes',
 	);
-	assert.equal(verify(MERCHANT.appId, 'wrong-secret', String(req.headers.timestamp), req.raw, req.headers.sign), false);
+	assert.equal(
+		verify(
+			MERCHANT.appId,
+			'wrong-secret',
+			String(req.headers.timestamp),
+			req.raw,
+			req.headers.sign,
+		),
+		false,
+	);
 	for (const [name, value] of Object.entries(req.headers)) {
-		assert.ok(!String(value).includes(MERCHANT.appSecret), `header ${name} must not carry the secret`);
+		assert.ok(
+			!String(value).includes(MERCHANT.appSecret),
+			`header ${name} must not carry the secret`,
+		);
 	}
 });
 
@@ -116,7 +152,15 @@ test('a parameterless call sends and signs "{}"', async () => {
 	await runNode(FakeSender, { parameters: {}, credentials: { ...MERCHANT, baseUrl: server.url } });
 	const [req] = server.requests.slice(before);
 	assert.equal(req.raw.toString('utf8'), '{}');
-	assert.ok(verify(MERCHANT.appId, MERCHANT.appSecret, String(req.headers.timestamp), req.raw, req.headers.sign));
+	assert.ok(
+		verify(
+			MERCHANT.appId,
+			MERCHANT.appSecret,
+			String(req.headers.timestamp),
+			req.raw,
+			req.headers.sign,
+		),
+	);
 });
 
 test('expressions resolve per item, unset parameters and credential fields get their defaults', async () => {
@@ -171,20 +215,34 @@ class FakeEcho {
 
 	/** @this {import('n8n-workflow').IExecuteFunctions} */
 	async execute() {
-		return [this.getInputData().map((_, i) => ({ json: { v: this.getNodeParameter('v', i) }, pairedItem: { item: i } }))];
+		return [
+			this.getInputData().map((_, i) => ({
+				json: { v: this.getNodeParameter('v', i) },
+				pairedItem: { item: i },
+			})),
+		];
 	}
 }
 
 test("expressions behave like n8n's legacy engine: unknown node references throw, TypeErrors resolve to nothing", async () => {
-	await assert.rejects(runNode(FakeEcho, { parameters: { v: '={{ $("No Such Node").item.json.x }}' } }), (/** @type {any} */ error) => {
-		assert.equal(error.constructor.name, 'ExpressionError');
-		assert.match(String(error.message), /Referenced node doesn't exist/);
-		return true;
-	});
+	await assert.rejects(
+		runNode(FakeEcho, { parameters: { v: '={{ $("No Such Node").item.json.x }}' } }),
+		(/** @type {any} */ error) => {
+			assert.equal(error.constructor.name, 'ExpressionError');
+			assert.match(String(error.message), /Referenced node doesn't exist/);
+			return true;
+		},
+	);
 	// n8n-workflow 1.120's legacy engine swallows TypeErrors inside {{ }}: the parameter is empty, not an
 	// error. Nodes must therefore validate what expressions give them.
-	const { output } = await runNode(FakeEcho, { parameters: { v: '={{ $json.missing.deeper }}' }, items: [{ json: {} }] });
+	const { output } = await runNode(FakeEcho, {
+		parameters: { v: '={{ $json.missing.deeper }}' },
+		items: [{ json: {} }],
+	});
 	assert.equal(output[0][0].json.v, undefined);
-	const literal = await runNode(FakeEcho, { parameters: { v: '={{ $json.a.toUpperCase() }}-{{ 1 + 2 }}' }, items: [{ json: { a: 'x' } }] });
+	const literal = await runNode(FakeEcho, {
+		parameters: { v: '={{ $json.a.toUpperCase() }}-{{ 1 + 2 }}' },
+		items: [{ json: { a: 'x' } }],
+	});
 	assert.equal(literal.output[0][0].json.v, 'X-3');
 });

@@ -20,7 +20,12 @@ const { UNKNOWN_CWALLET_ID } = require('../../../dev/perf/workloads');
 const COUNT = 120;
 const UNKNOWN_EVERY = 20;
 const TIMEOUT_MS = 400;
-const NODE_OPTIONS = { maxRequestsPerSecond: 95, maxConcurrentRequests: 8, maxRetries: 3, timeout: TIMEOUT_MS };
+const NODE_OPTIONS = {
+	maxRequestsPerSecond: 95,
+	maxConcurrentRequests: 8,
+	maxRetries: 3,
+	timeout: TIMEOUT_MS,
+};
 
 /** @type {any} */
 let sim;
@@ -36,7 +41,11 @@ let rerun;
 
 before(async () => {
 	sim = await startSimulator({ port: 0 });
-	const credentials = { appId: sim.merchant.appId, appSecret: sim.merchant.appSecret, baseUrl: sim.url };
+	const credentials = {
+		appId: sim.merchant.appId,
+		appSecret: sim.merchant.appSecret,
+		baseUrl: sim.url,
+	};
 	/** @param {boolean} again */
 	const options = (again) => ({
 		sim,
@@ -44,7 +53,13 @@ before(async () => {
 		seed: 20241124,
 		// 3 of each variant on withdraw (every 4th matching request from rule j*4 on), 1 of each on
 		// bill/info (every other lookup), so every kind is injected whatever the request order.
-		faults: /** @type {const} */ ({ mode: 'count', perVariant: 3, spacing: 4, perVariantLookup: 1, spacingLookup: 2 }),
+		faults: /** @type {const} */ ({
+			mode: 'count',
+			perVariant: 3,
+			spacing: 4,
+			perVariantLookup: 1,
+			spacingLookup: 2,
+		}),
 		nodeOptions: NODE_OPTIONS,
 		prefix: 'safety',
 		unknownPayeeEvery: UNKNOWN_EVERY,
@@ -54,7 +69,12 @@ before(async () => {
 		...options(false),
 		run: async (items, parameters) => {
 			inputs = items;
-			const { output } = await runNode(CcPayment, { parameters, items, credentials, continueOnFail: true });
+			const { output } = await runNode(CcPayment, {
+				parameters,
+				items,
+				credentials,
+				continueOnFail: true,
+			});
 			assert.deepEqual(
 				output[0].map((item) => /** @type {any} */ (item.pairedItem).item),
 				items.map((_, i) => i),
@@ -68,7 +88,12 @@ before(async () => {
 	rerun = await campaign.runCampaign({
 		...options(true),
 		run: async (items, parameters) => {
-			const { output } = await runNode(CcPayment, { parameters, items, credentials, continueOnFail: true });
+			const { output } = await runNode(CcPayment, {
+				parameters,
+				items,
+				credentials,
+				continueOnFail: true,
+			});
 			return output[0].map((item) => item.json);
 		},
 	});
@@ -97,11 +122,17 @@ test('payouts to a Cwallet ID that does not exist never report success and are n
 	assert.equal(bad.length, COUNT / UNKNOWN_EVERY);
 	for (const item of bad) {
 		const json = jsons[inputs.indexOf(item)];
-		assert.ok(json.outcome === 'failed' || json.outcome === 'unknown', `${item.json.id}: ${JSON.stringify(json)}`);
+		assert.ok(
+			json.outcome === 'failed' || json.outcome === 'unknown',
+			`${item.json.id}: ${JSON.stringify(json)}`,
+		);
 		assert.equal(debits[item.json.id] ?? 0, 0, `${item.json.id} was debited`);
 	}
 	// At least one of them got CCPayment's definite answer (the faults cannot hide them all).
-	assert.ok((result.failedByReason['business 224083 users do not exist'] ?? 0) > 0, JSON.stringify(result.failedByReason));
+	assert.ok(
+		(result.failedByReason['business 224083 users do not exist'] ?? 0) > 0,
+		JSON.stringify(result.failedByReason),
+	);
 });
 
 test('the campaign really injected every fault kind the simulator has, on withdraw and on bill/info', () => {
@@ -111,8 +142,13 @@ test('the campaign really injected every fault kind the simulator has, on withdr
 		const rows = result.faults.filter((f) => f.endpoint === endpoint);
 		const variants = campaign.faultVariants(TIMEOUT_MS);
 		assert.equal(rows.length, variants.length);
-		for (const row of rows) assert.ok(row.injected >= 1, `${row.label} never injected on ${endpoint}`);
-		assert.deepEqual(new Set(rows.map((r) => r.kind)), new Set(kinds), `${endpoint}: every simulator kind has a rule`);
+		for (const row of rows)
+			assert.ok(row.injected >= 1, `${row.label} never injected on ${endpoint}`);
+		assert.deepEqual(
+			new Set(rows.map((r) => r.kind)),
+			new Set(kinds),
+			`${endpoint}: every simulator kind has a rule`,
+		);
 	}
 });
 
@@ -121,8 +157,19 @@ test('running the same batch again pays nothing twice: only items not paid the f
 	assert.equal(rerun.mismatches, 0, campaign.formatResult(rerun).join('\n'));
 	assert.equal(rerun.unclassified, 0);
 	// New debits come only from items this run reported created (or could not tell: unknown).
-	assert.ok(rerun.newDebits >= rerun.created && rerun.newDebits <= rerun.created + rerun.unknown, `new debits ${rerun.newDebits}`);
-	assert.ok(rerun.created <= COUNT - result.created - result.alreadyExisted, `re-run created ${rerun.created}`);
-	const duplicates = Object.entries(rerun.failedByReason).filter(([reason]) => /duplicate/.test(reason));
-	assert.ok(duplicates.length > 0, 'CCPayment answered "already exists" for items paid by the first run');
+	assert.ok(
+		rerun.newDebits >= rerun.created && rerun.newDebits <= rerun.created + rerun.unknown,
+		`new debits ${rerun.newDebits}`,
+	);
+	assert.ok(
+		rerun.created <= COUNT - result.created - result.alreadyExisted,
+		`re-run created ${rerun.created}`,
+	);
+	const duplicates = Object.entries(rerun.failedByReason).filter(([reason]) =>
+		/duplicate/.test(reason),
+	);
+	assert.ok(
+		duplicates.length > 0,
+		'CCPayment answered "already exists" for items paid by the first run',
+	);
 });

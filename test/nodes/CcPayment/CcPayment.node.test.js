@@ -2,7 +2,14 @@
 const { test, before, after, beforeEach } = require('node:test');
 const assert = require('node:assert/strict');
 
-const { setup, byId, jsonOf, pairedOf, startCountingProxy, TOKENS } = require('../../helpers/run-node');
+const {
+	setup,
+	byId,
+	jsonOf,
+	pairedOf,
+	startCountingProxy,
+	TOKENS,
+} = require('../../helpers/run-node');
 
 /** @type {Awaited<ReturnType<typeof setup>>} */
 let t;
@@ -29,7 +36,8 @@ const rate = (/** @type {Record<string, unknown>} */ options) => ({
 	tokenId: byId(TOKENS.USDT_TRC20),
 	options,
 });
-const usdItems = (/** @type {number} */ n) => Array.from({ length: n }, (_, i) => ({ json: { usd: String(i + 1) } }));
+const usdItems = (/** @type {number} */ n) =>
+	Array.from({ length: n }, (_, i) => ({ json: { usd: String(i + 1) } }));
 
 test('output order and pairedItem follow input order with concurrency > 1 and uneven latency', async () => {
 	// Every other request is slow, so answers complete out of order.
@@ -47,22 +55,36 @@ test('output order and pairedItem follow input order with concurrency > 1 and un
 	assert.ok(proxy.stats.peak > 1, 'requests really overlapped');
 	const [slow] = t.sim.faults.stats().faults;
 	assert.ok(slow.injected > 5 && slow.injected < 35, `${slow.injected} of 40 requests were slow`);
-	assert.deepEqual(pairedOf(items), Array.from({ length: 40 }, (_, i) => i));
+	assert.deepEqual(
+		pairedOf(items),
+		Array.from({ length: 40 }, (_, i) => i),
+	);
 	// USDT is priced at 1 USD, so value == amount: item i answers its own request.
-	assert.deepEqual(jsonOf(items).map((json) => Number(json.value)), Array.from({ length: 40 }, (_, i) => i + 1));
+	assert.deepEqual(
+		jsonOf(items).map((json) => Number(json.value)),
+		Array.from({ length: 40 }, (_, i) => i + 1),
+	);
 });
 
 test('never more than Max Concurrent Requests in flight (items and chunked lookups alike)', async () => {
 	t.sim.faults.set([{ endpoint: '*', kind: 'latency', latency_ms: 40 }], 1);
 	const credentials = { ...t.credentials, baseUrl: proxy.url };
-	await t.run(rate({ maxConcurrentRequests: 3, maxRequestsPerSecond: 100 }), { items: usdItems(24), credentials });
+	await t.run(rate({ maxConcurrentRequests: 3, maxRequestsPerSecond: 100 }), {
+		items: usdItems(24),
+		credentials,
+	});
 	assert.equal(proxy.stats.total, 24);
 	assert.equal(proxy.stats.peak, 3);
 
 	proxy.stats.peak = 0;
 	const ids = Array.from({ length: 1000 }, (_, i) => `x-${i}`).join(',');
 	await t.run(
-		{ resource: 'order', operation: 'get', merchantOrderIds: ids, options: { maxConcurrentRequests: 2, maxRequestsPerSecond: 100 } },
+		{
+			resource: 'order',
+			operation: 'get',
+			merchantOrderIds: ids,
+			options: { maxConcurrentRequests: 2, maxRequestsPerSecond: 100 },
+		},
 		{ credentials },
 	);
 	assert.equal(t.count('bill/info'), 10);
@@ -71,7 +93,9 @@ test('never more than Max Concurrent Requests in flight (items and chunked looku
 
 test('the pacer keeps a burst under the simulator rate limit: no limit errors, no retries', async () => {
 	t.sim.configure({ rateLimit: { perSecond: 25 } });
-	const items = await t.run(rate({ maxConcurrentRequests: 20, maxRequestsPerSecond: 20 }), { items: usdItems(50) });
+	const items = await t.run(rate({ maxConcurrentRequests: 20, maxRequestsPerSecond: 20 }), {
+		items: usdItems(50),
+	});
 	assert.equal(items.length, 50);
 	const log = t.sim.getRequests({ path: 'token/rate' });
 	assert.equal(log.length, 50, 'no request was retried');
@@ -80,11 +104,17 @@ test('the pacer keeps a burst under the simulator rate limit: no limit errors, n
 
 /** @param {string[]} kinds */
 async function retriedThrough(kinds) {
-	t.sim.faults.set(kinds.map((kind) => ({ endpoint: 'token/rate', kind, count: 1 })), 1);
+	t.sim.faults.set(
+		kinds.map((kind) => ({ endpoint: 'token/rate', kind, count: 1 })),
+		1,
+	);
 	const items = await t.run(rate({ maxRetries: 3, timeout: 300 }), { items: usdItems(1) });
 	assert.equal(jsonOf(items)[0].value, '1');
 	const log = t.sim.getRequests({ path: 'token/rate' });
-	assert.deepEqual(log.map((entry) => entry.fault ?? null), [...kinds, null]);
+	assert.deepEqual(
+		log.map((entry) => entry.fault ?? null),
+		[...kinds, null],
+	);
 }
 
 test('reads retry 5xx, rate-limit and reset-after-apply faults, then succeed', async () => {
@@ -106,15 +136,28 @@ test('read retries are bounded by Max Retries; the last failure is reported', as
 });
 
 test('business errors of reads are not retried', async () => {
-	await t.fail({ resource: 'cwalletUser', operation: 'check', cwalletId: '404404', options: { maxRetries: 5 } });
+	await t.fail({
+		resource: 'cwalletUser',
+		operation: 'check',
+		cwalletId: '404404',
+		options: { maxRetries: 5 },
+	});
 	assert.equal(t.count('check/user'), 1);
 });
 
 test('without continueOnFail, a failing item stops new items from starting', async () => {
 	const error = await t.fail(rate({ maxConcurrentRequests: 1 }), {
-		items: [{ json: { usd: '1' } }, { json: { usd: 'bad' } }, { json: { usd: '3' } }, { json: { usd: '4' } }],
+		items: [
+			{ json: { usd: '1' } },
+			{ json: { usd: 'bad' } },
+			{ json: { usd: '3' } },
+			{ json: { usd: '4' } },
+		],
 	});
-	assert.match(error.message, /^Amount \(USD\) is not a plain decimal number \("bad"\) \[item 1\]$/);
+	assert.match(
+		error.message,
+		/^Amount \(USD\) is not a plain decimal number \("bad"\) \[item 1\]$/,
+	);
 	assert.equal(error.context.itemIndex, 1);
 	assert.equal(t.count('token/rate'), 1, 'items after the failure were not started');
 });

@@ -34,7 +34,12 @@ after(async () => {
 });
 
 function credentials(overrides = {}) {
-	return { appId: sim.merchant.appId, appSecret: sim.merchant.appSecret, baseUrl: sim.url, ...overrides };
+	return {
+		appId: sim.merchant.appId,
+		appSecret: sim.merchant.appSecret,
+		baseUrl: sim.url,
+		...overrides,
+	};
 }
 
 /** @param {Record<string, unknown>} [parameters] @param {Record<string, unknown>} [creds] */
@@ -47,7 +52,10 @@ async function api(path, body) {
 	const raw = JSON.stringify(body);
 	const response = await fetch(`${sim.url}/ccpayment/v1/${path}`, {
 		method: 'POST',
-		headers: { 'Content-Type': 'application/json', ...signedHeaders(sim.merchant.appId, sim.merchant.appSecret, raw) },
+		headers: {
+			'Content-Type': 'application/json',
+			...signedHeaders(sim.merchant.appId, sim.merchant.appSecret, raw),
+		},
 		body: raw,
 	});
 	const json = /** @type {any} */ (await response.json());
@@ -74,14 +82,17 @@ async function control(path, body) {
 async function settledDeliveries(url, count) {
 	const mine = (/** @type {any[]} */ list) => list.filter((d) => d.url === url);
 	await sim.waitForDeliveries(
-		(/** @type {any[]} */ list) => mine(list).length >= count && mine(list).every((d) => d.state !== 'pending' && d.state !== 'retrying'),
+		(/** @type {any[]} */ list) =>
+			mine(list).length >= count &&
+			mine(list).every((d) => d.state !== 'pending' && d.state !== 'retrying'),
 		20000,
 	);
 	return mine(sim.deliveries);
 }
 
 /** Items of all runs, flattened. @param {any} h */
-const items = (h) => h.runs.flatMap((/** @type {any} */ run) => run[0]).map((/** @type {any} */ i) => i.json);
+const items = (h) =>
+	h.runs.flatMap((/** @type {any} */ run) => run[0]).map((/** @type {any} */ i) => i.json);
 
 /** A delivery acknowledged at the first attempt with HTTP 200 + "success". @param {any} d @param {string} [ack] */
 function assertAckedOnce(d, ack = 'success') {
@@ -107,15 +118,36 @@ test('all five types over real HTTP: verified, one run each, acked at the first 
 	try {
 		await setDashboard(h.url);
 		const orderId = uid('order');
-		await api('bill/create', { merchant_order_id: orderId, product_price: '25', denominated_currency: 'USD', token_id: TOKENS.USDT_TRC20, notify_url: h.url });
+		await api('bill/create', {
+			merchant_order_id: orderId,
+			product_price: '25',
+			denominated_currency: 'USD',
+			token_id: TOKENS.USDT_TRC20,
+			notify_url: h.url,
+		});
 		const paid = await control('orders/pay', { merchant_order_id: orderId, mode: 'full' });
 		const userId = uid('user');
 		await api('payment/address/get', { user_id: userId, chain: 'TRX', notify_url: h.url });
-		const deposit = await control('addresses/deposit', { user_id: userId, chain: 'TRX', amount: '100' });
-		const invoice = await control('invoices/pay', { product_price: '18', token_id: TOKENS.USDT_ERC20 });
+		const deposit = await control('addresses/deposit', {
+			user_id: userId,
+			chain: 'TRX',
+			amount: '100',
+		});
+		const invoice = await control('invoices/pay', {
+			product_price: '18',
+			token_id: TOKENS.USDT_ERC20,
+		});
 		const payoutId = uid('payout');
-		await api('withdraw', { merchant_order_id: payoutId, address: TRON_ADDRESS, token_id: TOKENS.USDT_TRC20, value: '10' });
-		const withdrawal = await control('withdrawals/complete', { merchant_order_id: payoutId, status: 'success' });
+		await api('withdraw', {
+			merchant_order_id: payoutId,
+			address: TRON_ADDRESS,
+			token_id: TOKENS.USDT_TRC20,
+			value: '10',
+		});
+		const withdrawal = await control('withdrawals/complete', {
+			merchant_order_id: payoutId,
+			status: 'success',
+		});
 		const refund = await control('orders/refund', { merchant_order_id: orderId, amount: '5' });
 
 		const deliveries = await settledDeliveries(h.url, 5);
@@ -126,11 +158,21 @@ test('all five types over real HTTP: verified, one run each, acked at the first 
 		for (const run of h.runs) assert.equal(run.length, 1, 'one output');
 
 		const byType = Object.fromEntries(items(h).map((json) => [json.ccpayment.eventType, json]));
-		assert.deepEqual(Object.keys(byType).sort(), ['api_deposit', 'api_withdrawal', 'direct_deposit', 'invoice', 'refund']);
+		assert.deepEqual(Object.keys(byType).sort(), [
+			'api_deposit',
+			'api_withdrawal',
+			'direct_deposit',
+			'invoice',
+			'refund',
+		]);
 		for (const d of deliveries) {
 			const json = items(h).find((j) => j.ccpayment.recordId === d.record_id);
 			assert.ok(json, `run for ${d.type}`);
-			assert.deepEqual(payloadOf(json), JSON.parse(d.body), `${d.type}: payload exactly as delivered`);
+			assert.deepEqual(
+				payloadOf(json),
+				JSON.parse(d.body),
+				`${d.type}: payload exactly as delivered`,
+			);
 			assert.equal(json.ccpayment.verified, true);
 			assert.equal(json.ccpayment.status, 'success');
 			assert.equal(json.ccpayment.timestamp, d.attempts[0].timestamp);
@@ -150,7 +192,10 @@ test('all five types over real HTTP: verified, one run each, acked at the first 
 		assert.equal(typeof direct.creditAmount, 'string');
 		assert.equal(byType.invoice.ccpayment.invoiceId, invoice.invoice_id);
 		assert.equal(byType.api_withdrawal.ccpayment.merchantOrderId, payoutId);
-		assert.equal(byType.api_withdrawal.ccpayment.recordId, withdrawal.record_id ?? byType.api_withdrawal.record_id);
+		assert.equal(
+			byType.api_withdrawal.ccpayment.recordId,
+			withdrawal.record_id ?? byType.api_withdrawal.record_id,
+		);
 		assert.equal(byType.api_withdrawal.ccpayment.amount, byType.api_withdrawal.withdraw_amount);
 		assert.equal(byType.refund.ccpayment.merchantOrderId, orderId);
 		assert.equal(byType.refund.ccpayment.amount, '5');
@@ -167,16 +212,32 @@ test('status filter: with "started" timing every stage is acked, only success ru
 		await setDashboard('', 'started');
 		for (const h of [onlySuccess, everyStatus]) {
 			const orderId = uid('order');
-			await api('bill/create', { merchant_order_id: orderId, product_price: '10', denominated_currency: 'USD', token_id: TOKENS.USDT_TRC20, notify_url: h.url });
+			await api('bill/create', {
+				merchant_order_id: orderId,
+				product_price: '10',
+				denominated_currency: 'USD',
+				token_id: TOKENS.USDT_TRC20,
+				notify_url: h.url,
+			});
 			await control('orders/pay', { merchant_order_id: orderId, mode: 'full' });
 		}
 		for (const h of [onlySuccess, everyStatus]) {
 			const deliveries = await settledDeliveries(h.url, 3);
-			assert.deepEqual(deliveries.map((d) => d.pay_status), ['pending', 'processing', 'success']);
+			assert.deepEqual(
+				deliveries.map((d) => d.pay_status),
+				['pending', 'processing', 'success'],
+			);
 			for (const d of deliveries) assertAckedOnce(d);
 		}
-		assert.deepEqual(items(onlySuccess).map((j) => j.ccpayment.status), ['success']);
-		assert.deepEqual(items(everyStatus).map((j) => j.ccpayment.status), ['pending', 'processing', 'success'], 'status progression is not a duplicate');
+		assert.deepEqual(
+			items(onlySuccess).map((j) => j.ccpayment.status),
+			['success'],
+		);
+		assert.deepEqual(
+			items(everyStatus).map((j) => j.ccpayment.status),
+			['pending', 'processing', 'success'],
+			'status progression is not a duplicate',
+		);
 	} finally {
 		await setDashboard('', 'confirmed');
 		await onlySuccess.stop();
@@ -197,12 +258,25 @@ test('event filter: unselected types are acked with no run; failed withdrawals r
 		await setDashboard(failures.url);
 		const ok = uid('payout');
 		const bad = uid('payout');
-		for (const id of [ok, bad]) await api('withdraw', { merchant_order_id: id, address: TRON_ADDRESS, token_id: TOKENS.USDT_TRC20, value: '3' });
+		for (const id of [ok, bad])
+			await api('withdraw', {
+				merchant_order_id: id,
+				address: TRON_ADDRESS,
+				token_id: TOKENS.USDT_TRC20,
+				value: '3',
+			});
 		await control('withdrawals/complete', { merchant_order_id: ok, status: 'success' });
 		await control('withdrawals/fail', { merchant_order_id: bad });
 		const deliveries = await settledDeliveries(failures.url, 2);
 		for (const d of deliveries) assertAckedOnce(d);
-		assert.deepEqual(items(failures).map((j) => [j.ccpayment.eventType, j.ccpayment.status, j.ccpayment.merchantOrderId]), [['api_withdrawal', 'failed', bad]]);
+		assert.deepEqual(
+			items(failures).map((j) => [
+				j.ccpayment.eventType,
+				j.ccpayment.status,
+				j.ccpayment.merchantOrderId,
+			]),
+			[['api_withdrawal', 'failed', bad]],
+		);
 	} finally {
 		await setDashboard('');
 		await depositsOnly.stop();
@@ -214,7 +288,13 @@ test('duplicates: control-route resend and the signed webhook/resend API are ack
 	const h = await host();
 	try {
 		const orderId = uid('order');
-		await api('bill/create', { merchant_order_id: orderId, product_price: '7', denominated_currency: 'USD', token_id: TOKENS.USDT_TRC20, notify_url: h.url });
+		await api('bill/create', {
+			merchant_order_id: orderId,
+			product_price: '7',
+			denominated_currency: 'USD',
+			token_id: TOKENS.USDT_TRC20,
+			notify_url: h.url,
+		});
 		const paid = await control('orders/pay', { merchant_order_id: orderId, mode: 'partial' });
 		await settledDeliveries(h.url, 1);
 		assert.equal(h.runs.length, 1);
@@ -222,16 +302,27 @@ test('duplicates: control-route resend and the signed webhook/resend API are ack
 		assert.equal((await control('webhooks/resend', { record_id: paid.record_id })).resend_count, 1);
 		await settledDeliveries(h.url, 2);
 		const start = Math.floor(Date.now() / 1000) - 600;
-		const apiResend = await api('webhook/resend', { start_timestamp: start, end_timestamp: start + 3600, webhook_result: 'All Result', transaction_type: 'API Deposit' });
+		const apiResend = await api('webhook/resend', {
+			start_timestamp: start,
+			end_timestamp: start + 3600,
+			webhook_result: 'All Result',
+			transaction_type: 'API Deposit',
+		});
 		assert.ok(apiResend.resend_count >= 1, JSON.stringify(apiResend));
 		const deliveries = await settledDeliveries(h.url, 3);
 		const forRecord = deliveries.filter((d) => d.record_id === paid.record_id);
 		assert.equal(forRecord.length, 3);
-		assert.deepEqual(forRecord.map((d) => d.resend), [false, true, true]);
+		assert.deepEqual(
+			forRecord.map((d) => d.resend),
+			[false, true, true],
+		);
 		for (const d of forRecord) assertAckedOnce(d);
 		assert.equal(h.runs.length, 1, 'no second run for a resend');
 		const stored = h.staticData['node:CCPayment Trigger'].ccpaymentDedup;
-		assert.deepEqual(stored.entries.map((/** @type {any} */ e) => e[0]), [`API Deposit:${paid.record_id}:success`]);
+		assert.deepEqual(
+			stored.entries.map((/** @type {any} */ e) => e[0]),
+			[`API Deposit:${paid.record_id}:success`],
+		);
 
 		// A second payment of the same order is a new record: it runs.
 		await control('orders/pay', { merchant_order_id: orderId, mode: 'full' });
@@ -246,7 +337,13 @@ test('a trigger with the wrong App Secret answers 401: the simulator retries 1 +
 	const h = await host({}, { appSecret: 'dummy-wrong-secret' });
 	try {
 		const orderId = uid('order');
-		await api('bill/create', { merchant_order_id: orderId, product_price: '5', denominated_currency: 'USD', token_id: TOKENS.USDT_TRC20, notify_url: h.url });
+		await api('bill/create', {
+			merchant_order_id: orderId,
+			product_price: '5',
+			denominated_currency: 'USD',
+			token_id: TOKENS.USDT_TRC20,
+			notify_url: h.url,
+		});
 		await control('orders/pay', { merchant_order_id: orderId, mode: 'full' });
 		const [d] = await settledDeliveries(h.url, 1);
 		assert.equal(d.state, 'failed');
@@ -255,7 +352,10 @@ test('a trigger with the wrong App Secret answers 401: the simulator retries 1 +
 		for (const a of d.attempts) {
 			assert.equal(a.status, 401);
 			assert.equal(a.response_body, 'Sign header does not match the body');
-			assert.ok(!a.response_body.includes('dummy-wrong-secret') && !a.response_body.includes(sim.merchant.appSecret));
+			assert.ok(
+				!a.response_body.includes('dummy-wrong-secret') &&
+					!a.response_body.includes(sim.merchant.appSecret),
+			);
 		}
 		assert.equal(h.runs.length, 0);
 		assert.deepEqual(h.errors, []);
@@ -279,12 +379,30 @@ test('tampered deliveries (pretty, body, signature, stale, future, appid, unsign
 			['unsigned', /Missing header\(s\): Sign/],
 		];
 		for (const [tamper] of cases) {
-			const body = { pay_status: 'success', order_type: 'Refund', record_id: uid('rec'), amount: '1', merchant_order_id: `t-${tamper}` };
+			const body = {
+				pay_status: 'success',
+				order_type: 'Refund',
+				record_id: uid('rec'),
+				amount: '1',
+				merchant_order_id: `t-${tamper}`,
+			};
 			await control('webhooks/send', { url: h.url, body, tamper });
 		}
-		const foreign = { pay_status: 'success', order_type: 'Refund', record_id: uid('rec'), amount: '1', merchant_order_id: 't-foreign' };
+		const foreign = {
+			pay_status: 'success',
+			order_type: 'Refund',
+			record_id: uid('rec'),
+			amount: '1',
+			merchant_order_id: 't-foreign',
+		};
 		await control('webhooks/send', { url: h.url, body: foreign, app_id: SECOND_APP_ID });
-		const control_ = { pay_status: 'success', order_type: 'Refund', record_id: uid('rec'), amount: '1', merchant_order_id: 't-clean' };
+		const control_ = {
+			pay_status: 'success',
+			order_type: 'Refund',
+			record_id: uid('rec'),
+			amount: '1',
+			merchant_order_id: 't-clean',
+		};
 		await control('webhooks/send', { url: h.url, body: control_ });
 
 		const deliveries = await settledDeliveries(h.url, cases.length + 2);
@@ -302,7 +420,11 @@ test('tampered deliveries (pretty, body, signature, stale, future, appid, unsign
 		assert.match(other.attempts[0].response_body, /Appid header does not match/);
 		const clean = deliveries.find((x) => x.record_id === control_.record_id);
 		assertAckedOnce(clean);
-		assert.deepEqual(items(h).map((j) => j.merchant_order_id), ['t-clean'], 'only the untampered delivery ran');
+		assert.deepEqual(
+			items(h).map((j) => j.merchant_order_id),
+			['t-clean'],
+			'only the untampered delivery ran',
+		);
 	} finally {
 		await h.stop();
 	}
@@ -315,9 +437,12 @@ test('exact bytes: the spec vector bodies, escaped unicode and the Invocie typo 
 		for (const { body } of Object.values(WEBHOOKS)) {
 			await control('webhooks/send', { url: h.url, body, timestamp: '1700000000' });
 		}
-		const escaped = '{"pay_status":"success","order_type":"Refund","record_id":"esc-1","amount":"1","note":"Caf\\u00e9 \\u2615 https:\\/\\/x\\/y \\u003c\\u003e"}';
+		const escaped =
+			'{"pay_status":"success","order_type":"Refund","record_id":"esc-1","amount":"1","note":"Caf\\u00e9 \\u2615 https:\\/\\/x\\/y \\u003c\\u003e"}';
 		await control('webhooks/send', { url: h.url, body: escaped });
-		const typo = WEBHOOKS.invoice.body.replace('"order_type":"Invoice"', '"order_type":"Invocie"').replace('"record_id":"2023', '"record_id":"9023');
+		const typo = WEBHOOKS.invoice.body
+			.replace('"order_type":"Invoice"', '"order_type":"Invocie"')
+			.replace('"record_id":"2023', '"record_id":"9023');
 		await control('webhooks/send', { url: h.url, body: typo });
 
 		const deliveries = await settledDeliveries(h.url, 7);
@@ -325,7 +450,9 @@ test('exact bytes: the spec vector bodies, escaped unicode and the Invocie typo 
 		assert.equal(h.runs.length, 7);
 		const all = items(h);
 		for (const [type, { body }] of Object.entries(WEBHOOKS)) {
-			const json = all.find((j) => j.record_id === JSON.parse(body).record_id && j.order_type !== 'Invocie');
+			const json = all.find(
+				(j) => j.record_id === JSON.parse(body).record_id && j.order_type !== 'Invocie',
+			);
 			assert.deepEqual(payloadOf(json), JSON.parse(body), type);
 			assert.equal(json.ccpayment.eventType, type);
 			assert.equal(json.ccpayment.timestamp, '1700000000');
@@ -343,7 +470,13 @@ test('an accepted delivery whose ack is rejected (strict ack mode vs "Success") 
 	const h = await host({ options: { ackBody: 'Success' } });
 	sim.configure({ webhook: { ackMode: 'strict' } });
 	try {
-		const body = { pay_status: 'success', order_type: 'API Withdrawal', record_id: uid('rec'), withdraw_amount: '2', merchant_order_id: 'strict-1' };
+		const body = {
+			pay_status: 'success',
+			order_type: 'API Withdrawal',
+			record_id: uid('rec'),
+			withdraw_amount: '2',
+			merchant_order_id: 'strict-1',
+		};
 		await control('webhooks/send', { url: h.url, body });
 		const [d] = await settledDeliveries(h.url, 1);
 		assert.equal(d.state, 'failed');

@@ -11,7 +11,8 @@ export function backoffDelay(
 	attempt: number,
 	options: { rateLimited?: boolean; random?: () => number; baseMs?: number; capMs?: number } = {},
 ): number {
-	const base = options.baseMs ?? (options.rateLimited ? BACKOFF_RATE_LIMIT_BASE_MS : BACKOFF_BASE_MS);
+	const base =
+		options.baseMs ?? (options.rateLimited ? BACKOFF_RATE_LIMIT_BASE_MS : BACKOFF_BASE_MS);
 	const cap = options.capMs ?? BACKOFF_CAP_MS;
 	const ceiling = Math.min(cap, base * 2 ** Math.max(0, attempt));
 	const random = Math.min(1, Math.max(0, (options.random ?? Math.random)()));

@@ -106,7 +106,11 @@ export class Semaphore {
 }
 
 /** Run `task` holding one semaphore slot and starting at a paced slot. */
-export async function limited<T>(semaphore: Semaphore, pacer: Pacer, task: () => Promise<T>): Promise<T> {
+export async function limited<T>(
+	semaphore: Semaphore,
+	pacer: Pacer,
+	task: () => Promise<T>,
+): Promise<T> {
 	const release = await semaphore.acquire();
 	try {
 		await pacer.acquire();

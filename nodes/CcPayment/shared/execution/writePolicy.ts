@@ -35,7 +35,8 @@ export interface WriteState {
 	resendsLeft: number;
 }
 
-const DUPLICATE_TEXT = /duplicate|already (exist|used|been)|exist(s|ed)? already|repeat|order id (is )?exist/i;
+const DUPLICATE_TEXT =
+	/duplicate|already (exist|used|been)|exist(s|ed)? already|repeat|order id (is )?exist/i;
 
 /** A business answer saying this merchant_order_id is already taken. */
 export function isDuplicateOrderError(info: FailureInfo | undefined): boolean {
@@ -43,7 +44,10 @@ export function isDuplicateOrderError(info: FailureInfo | undefined): boolean {
 	return DUPLICATE_TEXT.test(`${info.msg ?? ''} ${info.reason ?? ''}`);
 }
 
-export function decideAfterSendFailure(info: FailureInfo | undefined, state: WriteState): WriteDecision {
+export function decideAfterSendFailure(
+	info: FailureInfo | undefined,
+	state: WriteState,
+): WriteDecision {
 	if (!info) return { action: 'fail', status: state.hadAmbiguousSend ? 'unknown' : 'failed' };
 	if (info.kind === 'business') {
 		if (state.reconcilable && state.hadAmbiguousSend && isDuplicateOrderError(info)) {
@@ -108,22 +112,31 @@ export async function runWrite<T, O>(flow: WriteFlow<T, O>): Promise<WriteResult
 			sendError = error;
 		}
 		const info = flow.failureOf(sendError);
-		const state = { reconcilable: flow.reconcilable, hadAmbiguousSend, resendsLeft: flow.maxResends - (sends - 1) };
+		const state = {
+			reconcilable: flow.reconcilable,
+			hadAmbiguousSend,
+			resendsLeft: flow.maxResends - (sends - 1),
+		};
 		let decision = decideAfterSendFailure(info, state);
 		if (decision.action === 'reconcile') {
 			hadAmbiguousSend = true;
 			const found = await lookupSafely(flow);
 			if (!found.ok) throw new WriteFlowError('unknown', sendError, info, sends, found.error);
-			if (found.order !== undefined) return { outcome: 'already_existed', order: found.order, sends };
+			if (found.order !== undefined)
+				return { outcome: 'already_existed', order: found.order, sends };
 			decision = decideAfterReconcileMiss(state);
-			if (decision.action === 'fail') throw new WriteFlowError('failed', sendError, info, sends, undefined, true);
+			if (decision.action === 'fail')
+				throw new WriteFlowError('failed', sendError, info, sends, undefined, true);
 		}
-		if (decision.action === 'fail') throw new WriteFlowError(decision.status ?? 'failed', sendError, info, sends);
+		if (decision.action === 'fail')
+			throw new WriteFlowError(decision.status ?? 'failed', sendError, info, sends);
 		await flow.pause(sends, info);
 	}
 }
 
-async function lookupSafely<O>(flow: WriteFlow<unknown, O>): Promise<{ ok: true; order: O | undefined } | { ok: false; error: unknown }> {
+async function lookupSafely<O>(
+	flow: WriteFlow<unknown, O>,
+): Promise<{ ok: true; order: O | undefined } | { ok: false; error: unknown }> {
 	try {
 		return { ok: true, order: await flow.lookup() };
 	} catch (error) {

@@ -3,7 +3,12 @@
  * requests per second) and one semaphore (max requests in flight); reads retry transient failures
  * with jittered backoff; writes follow the money-safety policy in helpers/writePolicy.ts.
  */
-import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	JsonObject,
+} from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { backoffDelay } from '../execution/backoff';
@@ -72,12 +77,15 @@ export class CCPaymentClient {
 
 	/** One paced, concurrency-limited call; no retry. */
 	async send(endpoint: Endpoint, body: IDataObject, itemIndex: number): Promise<ApiData> {
-		return await limited(this.semaphore, this.pacer, async () =>
-			await ccpaymentApiRequest.call(this.ctx, endpoint, body, {
-				itemIndex,
-				timeoutMs: this.settings.timeoutMs,
-				credentials: this.credentials,
-			}),
+		return await limited(
+			this.semaphore,
+			this.pacer,
+			async () =>
+				await ccpaymentApiRequest.call(this.ctx, endpoint, body, {
+					itemIndex,
+					timeoutMs: this.settings.timeoutMs,
+					credentials: this.credentials,
+				}),
 		);
 	}
 
@@ -109,7 +117,11 @@ export class CCPaymentClient {
 
 	/** The bill/info entry for one merchant_order_id, or undefined when CCPayment has none. */
 	async findOrder(merchantOrderId: string, itemIndex: number): Promise<IDataObject | undefined> {
-		const data = await this.read(ENDPOINTS.orderInfo, { merchant_order_ids: [merchantOrderId] }, itemIndex);
+		const data = await this.read(
+			ENDPOINTS.orderInfo,
+			{ merchant_order_ids: [merchantOrderId] },
+			itemIndex,
+		);
 		const list = Array.isArray(data) ? data : [];
 		return list.find((entry) => orderIdOf(entry) === merchantOrderId);
 	}
@@ -141,18 +153,30 @@ export class CCPaymentClient {
 		const context: OutcomeContext = { outcome: failure.status, merchant_order_id: id };
 		const safeToRetry = `Running this item again with the same merchant order ID "${id}" is safe: CCPayment rejects a second order with the same ID.`;
 		let error: Error;
-		if (failure.status === 'failed' && !failure.notFound && failure.sendError instanceof NodeApiError) {
+		if (
+			failure.status === 'failed' &&
+			!failure.notFound &&
+			failure.sendError instanceof NodeApiError
+		) {
 			error = failure.sendError;
 			const api = failure.sendError;
 			if (isDuplicateOrderError(info)) {
-				api.description = [api.description, `The merchant order ID "${id}" was used before, maybe by an earlier run. See that ${target.what} with ${target.lookupHint}.`]
+				api.description = [
+					api.description,
+					`The merchant order ID "${id}" was used before, maybe by an earlier run. See that ${target.what} with ${target.lookupHint}.`,
+				]
 					.filter(Boolean)
 					.join(' ');
 			} else if (info && info.kind !== 'business') {
-				api.description = [api.description, `Nothing was created. ${safeToRetry}`].filter(Boolean).join(' ');
+				api.description = [api.description, `Nothing was created. ${safeToRetry}`]
+					.filter(Boolean)
+					.join(' ');
 			}
 		} else if (!info) {
-			error = failure.sendError instanceof Error ? failure.sendError : new Error(String(failure.sendError));
+			error =
+				failure.sendError instanceof Error
+					? failure.sendError
+					: new Error(String(failure.sendError));
 		} else {
 			const cause = messageFor(info);
 			let message: string;
@@ -164,7 +188,9 @@ export class CCPaymentClient {
 				message = `CCPayment may have created the ${target.what} "${id}", but its answer was lost (${cause})`;
 				description = `The payment URL cannot be recovered, so the node did not send the request again. Check with ${target.lookupHint} whether CCPayment has an order with this merchant order ID: if not, run this item again; if so, its URL is lost, so create the checkout again with a new merchant order ID.`;
 			} else {
-				const lookup = failure.lookupError ? `; looking it up failed too (${lookupMessage(failure.lookupError)})` : '';
+				const lookup = failure.lookupError
+					? `; looking it up failed too (${lookupMessage(failure.lookupError)})`
+					: '';
 				message = `The ${target.what} "${id}" may or may not have been created: ${cause}${lookup}`;
 				description = `Check it with ${target.lookupHint} before doing anything else. ${safeToRetry}`;
 			}

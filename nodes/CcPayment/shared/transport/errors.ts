@@ -49,9 +49,18 @@ const SIGNATURE_TEXT = /sign/i;
 const TIMESTAMP_TEXT = /expired|out of range|too (old|new|far)|clock|time ?window/i;
 const APP_ID_TEXT = /app ?id|merchant not (found|exist)/i;
 
-export function classifyBusinessError(path: string, envelope: { code: number; msg?: string; reason?: string }): FailureInfo {
+export function classifyBusinessError(
+	path: string,
+	envelope: { code: number; msg?: string; reason?: string },
+): FailureInfo {
 	const text = `${envelope.msg ?? ''} ${envelope.reason ?? ''}`;
-	const base = { path, code: envelope.code, msg: envelope.msg, reason: envelope.reason, httpStatus: 200 };
+	const base = {
+		path,
+		code: envelope.code,
+		msg: envelope.msg,
+		reason: envelope.reason,
+		httpStatus: 200,
+	};
 	if (envelope.code === CODE_SERVICE_ERROR) {
 		return { ...base, kind: 'service_error', retryable: true, mayHaveBeenApplied: true };
 	}
@@ -90,7 +99,9 @@ export function messageFor(info: FailureInfo): string {
 		case 'business':
 		case 'service_error':
 		case 'rate_limited': {
-			const detail = [info.msg, info.reason ? `reason ${info.reason}` : ''].filter(Boolean).join(', ');
+			const detail = [info.msg, info.reason ? `reason ${info.reason}` : '']
+				.filter(Boolean)
+				.join(', ');
 			return `CCPayment rejected the request (code ${info.code}${detail ? `: ${detail}` : ''})`;
 		}
 		case 'http_status':
@@ -124,7 +135,9 @@ export function descriptionFor(info: FailureInfo, detail?: string): string | und
 			);
 			break;
 		case 'connection_refused':
-			parts.push('Check the Base URL in the CCPayment credential and the network between n8n and CCPayment.');
+			parts.push(
+				'Check the Base URL in the CCPayment credential and the network between n8n and CCPayment.',
+			);
 			break;
 		case 'bad_signature':
 			parts.push(
@@ -133,7 +146,9 @@ export function descriptionFor(info: FailureInfo, detail?: string): string | und
 			break;
 		case 'http_status':
 		case 'bad_response':
-			parts.push('This usually means a proxy or gateway answered instead of CCPayment. Check the Base URL.');
+			parts.push(
+				'This usually means a proxy or gateway answered instead of CCPayment. Check the Base URL.',
+			);
 			break;
 		default:
 			break;
@@ -143,8 +158,20 @@ export function descriptionFor(info: FailureInfo, detail?: string): string | und
 }
 
 const NETWORK_TIMEOUT = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
-const NETWORK_RESET = new Set(['ECONNRESET', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE', 'EPROTO', 'HPE_INVALID_CONSTANT']);
-const NETWORK_REFUSED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NETWORK_RESET = new Set([
+	'ECONNRESET',
+	'EPIPE',
+	'ERR_STREAM_PREMATURE_CLOSE',
+	'EPROTO',
+	'HPE_INVALID_CONSTANT',
+]);
+const NETWORK_REFUSED = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+]);
 
 interface ErrorLike {
 	code?: unknown;
@@ -169,7 +196,8 @@ function findCode(error: unknown): { code?: string; text: string } {
 	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
 		const e = current as ErrorLike;
 		if (typeof e.message === 'string') text += ` ${e.message}`;
-		if (Array.isArray(e.messages)) text += ` ${e.messages.filter((m) => typeof m === 'string').join(' ')}`;
+		if (Array.isArray(e.messages))
+			text += ` ${e.messages.filter((m) => typeof m === 'string').join(' ')}`;
 		for (const candidate of [e.code, e.httpCode]) {
 			if (!code && typeof candidate === 'string' && ERROR_CODE.test(candidate)) code = candidate;
 		}
@@ -183,9 +211,20 @@ export function classifyTransportError(path: string, error: unknown): FailureInf
 	const { code, text } = findCode(error);
 	const base = { path };
 	const timeout = { ...base, kind: 'timeout' as const, retryable: true, mayHaveBeenApplied: true };
-	const refused = { ...base, kind: 'connection_refused' as const, retryable: true, mayHaveBeenApplied: false };
-	const reset = { ...base, kind: 'connection_reset' as const, retryable: true, mayHaveBeenApplied: true };
-	if (code === 'ERR_CANCELED') return { ...base, kind: 'cancelled', retryable: false, mayHaveBeenApplied: true };
+	const refused = {
+		...base,
+		kind: 'connection_refused' as const,
+		retryable: true,
+		mayHaveBeenApplied: false,
+	};
+	const reset = {
+		...base,
+		kind: 'connection_reset' as const,
+		retryable: true,
+		mayHaveBeenApplied: true,
+	};
+	if (code === 'ERR_CANCELED')
+		return { ...base, kind: 'cancelled', retryable: false, mayHaveBeenApplied: true };
 	if (code && NETWORK_TIMEOUT.has(code)) return timeout;
 	if (code && NETWORK_REFUSED.has(code)) return refused;
 	if (code && NETWORK_RESET.has(code)) return reset;

@@ -101,7 +101,8 @@ export async function ccpaymentApiRequest(
 	const path = `${API_PREFIX}${endpoint}`;
 	const { itemIndex } = options;
 	const credentials =
-		options.credentials ?? (await this.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL_TYPE, itemIndex));
+		options.credentials ??
+		(await this.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL_TYPE, itemIndex));
 	const payload = serializeBody(body);
 
 	const requestOptions: IHttpRequestOptions = {
@@ -120,9 +121,19 @@ export async function ccpaymentApiRequest(
 		// Hand over the credentials already decrypted for this execution: otherwise n8n-core loads and
 		// decrypts them from the database on every request, which costs CPU and adds enough jitter
 		// to bunch paced requests over CCPayment's per-second limit.
-		response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, requestOptions, {
-			credentialsDecrypted: { id: CREDENTIAL_TYPE, name: CREDENTIAL_TYPE, type: CREDENTIAL_TYPE, data: credentials },
-		})) as IN8nHttpFullResponse;
+		response = (await this.helpers.httpRequestWithAuthentication.call(
+			this,
+			CREDENTIAL_TYPE,
+			requestOptions,
+			{
+				credentialsDecrypted: {
+					id: CREDENTIAL_TYPE,
+					name: CREDENTIAL_TYPE,
+					type: CREDENTIAL_TYPE,
+					data: credentials,
+				},
+			},
+		)) as IN8nHttpFullResponse;
 	} catch (error) {
 		throw ccpaymentError(this, classifyTransportError(path, error), itemIndex);
 	}
@@ -130,10 +141,19 @@ export async function ccpaymentApiRequest(
 	const bytes = toBytes(response.body);
 	const text = bytes ? bytes.toString('utf8') : '';
 	if (response.statusCode !== 200) {
-		throw ccpaymentError(this, classifyHttpStatus(path, response.statusCode), itemIndex, text ? `Body: ${snippet(text)}` : undefined);
+		throw ccpaymentError(
+			this,
+			classifyHttpStatus(path, response.statusCode),
+			itemIndex,
+			text ? `Body: ${snippet(text)}` : undefined,
+		);
 	}
 	if (!bytes) {
-		throw ccpaymentError(this, { path, kind: 'bad_response', retryable: true, mayHaveBeenApplied: true }, itemIndex);
+		throw ccpaymentError(
+			this,
+			{ path, kind: 'bad_response', retryable: true, mayHaveBeenApplied: true },
+			itemIndex,
+		);
 	}
 
 	// Verify the raw bytes first; the parsed body is only trusted once this passed.
@@ -150,10 +170,20 @@ export async function ccpaymentApiRequest(
 	try {
 		envelope = JSON.parse(text);
 	} catch {
-		throw ccpaymentError(this, { path, kind: 'bad_response', retryable: true, mayHaveBeenApplied: true }, itemIndex, text ? `Body: ${snippet(text)}` : 'The body was empty.');
+		throw ccpaymentError(
+			this,
+			{ path, kind: 'bad_response', retryable: true, mayHaveBeenApplied: true },
+			itemIndex,
+			text ? `Body: ${snippet(text)}` : 'The body was empty.',
+		);
 	}
 	if (!envelope || typeof envelope !== 'object' || typeof envelope.code !== 'number') {
-		throw ccpaymentError(this, { path, kind: 'bad_response', retryable: true, mayHaveBeenApplied: true }, itemIndex, `Body: ${snippet(text)}`);
+		throw ccpaymentError(
+			this,
+			{ path, kind: 'bad_response', retryable: true, mayHaveBeenApplied: true },
+			itemIndex,
+			`Body: ${snippet(text)}`,
+		);
 	}
 
 	if (envelope.code !== SUCCESS_CODE) {

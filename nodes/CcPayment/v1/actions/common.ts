@@ -4,7 +4,13 @@ import { requiredText } from '../helpers/validation';
 
 /** A resourceLocator picked from a coin/all search ("From List") or entered as an ID. */
 function catalogueLocator(
-	base: { displayName: string; name: string; description: string; searchListMethod: string; idExample: string },
+	base: {
+		displayName: string;
+		name: string;
+		description: string;
+		searchListMethod: string;
+		idExample: string;
+	},
 	overrides: Partial<INodeProperties>,
 ): INodeProperties {
 	return {
@@ -110,7 +116,11 @@ export function isLightningLabel(label: string): boolean {
 }
 
 export function requiredLocator(raw: unknown, field: string): string {
-	return requiredText(locatorValue(raw), field, `Pick a ${field.toLowerCase()} from the list or enter its ID.`);
+	return requiredText(
+		locatorValue(raw),
+		field,
+		`Pick a ${field.toLowerCase()} from the list or enter its ID.`,
+	);
 }
 
 /** Drop undefined and empty-string values (CCPayment treats them as "not provided" anyway). */

@@ -36,7 +36,8 @@ export const optionsCollection: INodeProperties = {
 			type: 'number',
 			default: 10,
 			typeOptions: { minValue: 1, maxValue: 100, numberPrecision: 0 },
-			description: 'How many requests to CCPayment may be in flight at once, across all items of this execution',
+			description:
+				'How many requests to CCPayment may be in flight at once, across all items of this execution',
 		},
 		{
 			displayName: 'Max Requests per Second',

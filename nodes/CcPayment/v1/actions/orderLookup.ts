@@ -11,7 +11,13 @@ export const BILL_INFO_MAX_IDS = 100;
 /** Wait for every promise, then return the values or throw the first failure (in order). */
 async function settleAll<T>(promises: Array<Promise<T>>): Promise<T[]> {
 	const settled = await Promise.all(
-		promises.map(async (promise) => await promise.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }))),
+		promises.map(
+			async (promise) =>
+				await promise.then(
+					(value) => ({ ok: true as const, value }),
+					(error: unknown) => ({ ok: false as const, error }),
+				),
+		),
 	);
 	const failed = settled.find((entry) => !entry.ok);
 	if (failed && !failed.ok) throw failed.error;
@@ -34,7 +40,9 @@ export async function getOrders(
 	const includeNotFound = options.includeNotFound === true;
 
 	const responses = await settleAll(
-		chunk(ids, BILL_INFO_MAX_IDS).map(async (ids) => await client.read(ENDPOINTS.orderInfo, { merchant_order_ids: ids }, i)),
+		chunk(ids, BILL_INFO_MAX_IDS).map(
+			async (ids) => await client.read(ENDPOINTS.orderInfo, { merchant_order_ids: ids }, i),
+		),
 	);
 	const byId = new Map<string, IDataObject>();
 	for (const data of responses) {

@@ -1,4 +1,9 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { runPool } from '../../shared/execution/pool';
@@ -35,11 +40,24 @@ export const operations: Record<string, OperationModule> = {
 	'withdrawal:getNetworkFee': withdrawal.getNetworkFee,
 };
 
-function setting(options: IDataObject, name: string, fallback: number, min: number, max: number, integer: boolean): number {
+function setting(
+	options: IDataObject,
+	name: string,
+	fallback: number,
+	min: number,
+	max: number,
+	integer: boolean,
+): number {
 	const raw = options[name];
 	if (raw === undefined || raw === null || raw === '') return fallback;
 	const value = typeof raw === 'string' ? Number(raw) : raw;
-	if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
+	if (
+		typeof value !== 'number' ||
+		!Number.isFinite(value) ||
+		value < min ||
+		value > max ||
+		(integer && !Number.isInteger(value))
+	) {
 		throw new InvalidParameterError(
 			`Option "${name}"`,
 			`must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max} (got ${JSON.stringify(raw)})`,
@@ -52,8 +70,22 @@ function setting(options: IDataObject, name: string, fallback: number, min: numb
 /** Throughput settings of one execution, from the Options of the first item. */
 export function runSettings(options: IDataObject): RunSettings {
 	return {
-		maxRequestsPerSecond: setting(options, 'maxRequestsPerSecond', DEFAULT_RUN_SETTINGS.maxRequestsPerSecond, 1, 100, true),
-		maxConcurrentRequests: setting(options, 'maxConcurrentRequests', DEFAULT_RUN_SETTINGS.maxConcurrentRequests, 1, 100, true),
+		maxRequestsPerSecond: setting(
+			options,
+			'maxRequestsPerSecond',
+			DEFAULT_RUN_SETTINGS.maxRequestsPerSecond,
+			1,
+			100,
+			true,
+		),
+		maxConcurrentRequests: setting(
+			options,
+			'maxConcurrentRequests',
+			DEFAULT_RUN_SETTINGS.maxConcurrentRequests,
+			1,
+			100,
+			true,
+		),
 		maxRetries: setting(options, 'maxRetries', DEFAULT_RUN_SETTINGS.maxRetries, 0, 10, true),
 		timeoutMs: setting(options, 'timeout', DEFAULT_RUN_SETTINGS.timeoutMs, 100, 600_000, false),
 	};
@@ -72,7 +104,9 @@ function toNodeError(context: IExecuteFunctions, error: unknown, itemIndex: numb
 			description: error.fix,
 		});
 	}
-	return new NodeOperationError(context.getNode(), error instanceof Error ? error : String(error), { itemIndex });
+	return new NodeOperationError(context.getNode(), error instanceof Error ? error : String(error), {
+		itemIndex,
+	});
 }
 
 /** The json of a continueOnFail error item: { error, description, code, msg, reason, kind, ... }. */
@@ -85,7 +119,8 @@ function errorJson(original: unknown, error: NodeError): IDataObject {
 		code: info?.code,
 		msg: info?.msg,
 		reason: info?.reason,
-		kind: info?.kind ?? (original instanceof InvalidParameterError ? 'invalid_parameter' : undefined),
+		kind:
+			info?.kind ?? (original instanceof InvalidParameterError ? 'invalid_parameter' : undefined),
 		...(outcome ?? {}),
 	};
 	for (const key of Object.keys(json)) if (json[key] === undefined) delete json[key];
@@ -102,7 +137,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const selected = operations[`${resource}:${operation}`];
 	if (!selected) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported for resource "${resource}"`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" is not supported for resource "${resource}"`,
+		);
 	}
 	const continueOnFail = this.continueOnFail();
 

@@ -9,7 +9,10 @@ import type { ApiData } from '../../shared/transport';
  * - already_existed: { outcome: 'already_existed', merchant_order_id, order_id, status, order }
  *   where `order` is the bill/info entry found for this merchant_order_id.
  */
-export function writeOutput(result: WriteResult<ApiData, IDataObject>, merchantOrderId: string): IDataObject {
+export function writeOutput(
+	result: WriteResult<ApiData, IDataObject>,
+	merchantOrderId: string,
+): IDataObject {
 	if (result.outcome === 'created') {
 		const data = Array.isArray(result.data) ? { list: result.data } : result.data;
 		return { outcome: 'created', merchant_order_id: merchantOrderId, ...data };

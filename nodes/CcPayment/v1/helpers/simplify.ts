@@ -6,7 +6,8 @@ import { addDecimals } from '../../shared/decimal';
 
 type Json = Record<string, unknown>;
 
-const asObject = (value: unknown): Json => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {});
+const asObject = (value: unknown): Json =>
+	value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {};
 const asList = (value: unknown): Json[] => (Array.isArray(value) ? value.map(asObject) : []);
 
 function defined(record: Json): Json {
@@ -17,8 +18,11 @@ function defined(record: Json): Json {
 
 /** Exact sum of a decimal field over a list; undefined if any entry is not a plain decimal. */
 export function sumField(list: Json[], field: string): string | undefined {
-	const values = list.map((entry) => entry[field]).filter((value) => value !== undefined && value !== '');
-	if (!values.every((value) => typeof value === 'string' && /^\d+(\.\d+)?$/.test(value))) return undefined;
+	const values = list
+		.map((entry) => entry[field])
+		.filter((value) => value !== undefined && value !== '');
+	if (!values.every((value) => typeof value === 'string' && /^\d+(\.\d+)?$/.test(value)))
+		return undefined;
 	return addDecimals(values as string[]);
 }
 
@@ -84,6 +88,8 @@ export function simplifyCoin(coin: Json): Json {
 		min: coin.min,
 		precision: coin.precision,
 		status: coin.status,
-		networks: tokens.map((token) => `${String(token.network ?? '')} (${String(token.chain ?? '')})`),
+		networks: tokens.map(
+			(token) => `${String(token.network ?? '')} (${String(token.chain ?? '')})`,
+		),
 	});
 }

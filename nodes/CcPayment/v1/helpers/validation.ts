@@ -43,7 +43,11 @@ export function positiveAmount(value: unknown, field: string, rules: AmountRules
 	if (!parsed.ok) throw new InvalidParameterError(field, parsed.problem, parsed.fix);
 	const decimal = parsed.value;
 	if (isZeroDecimal(decimal)) {
-		throw new InvalidParameterError(field, 'must be greater than 0', `Enter an amount such as "${example}".`);
+		throw new InvalidParameterError(
+			field,
+			'must be greater than 0',
+			`Enter an amount such as "${example}".`,
+		);
 	}
 	if (rules.maxDecimals !== undefined && decimalPlaces(decimal) > rules.maxDecimals) {
 		throw new InvalidParameterError(
@@ -59,7 +63,11 @@ export function positiveAmount(value: unknown, field: string, rules: AmountRules
 export function requiredText(value: unknown, field: string, fix?: string): string {
 	const text = optionalText(value, field);
 	if (text === undefined) {
-		throw new InvalidParameterError(field, 'is required but empty', fix ?? `Enter a value for ${field}.`);
+		throw new InvalidParameterError(
+			field,
+			'is required but empty',
+			fix ?? `Enter a value for ${field}.`,
+		);
 	}
 	return text;
 }
@@ -78,7 +86,11 @@ export function optionalText(value: unknown, field: string): string | undefined 
 		return String(value);
 	}
 	if (typeof value !== 'string') {
-		throw new InvalidParameterError(field, `must be text (got ${Array.isArray(value) ? 'a list' : typeof value})`, 'Pass a single text value.');
+		throw new InvalidParameterError(
+			field,
+			`must be text (got ${Array.isArray(value) ? 'a list' : typeof value})`,
+			'Pass a single text value.',
+		);
 	}
 	const text = value.trim();
 	return text === '' ? undefined : text;
@@ -86,20 +98,30 @@ export function optionalText(value: unknown, field: string): string | undefined 
 
 /** `user_id` of a permanent deposit address: 3 to 64 characters. */
 export function userId(value: unknown, field = 'User ID'): string {
-	const text = requiredText(value, field, 'Enter the ID of the user in your system (3 to 64 characters).');
+	const text = requiredText(
+		value,
+		field,
+		'Enter the ID of the user in your system (3 to 64 characters).',
+	);
 	const length = Array.from(text).length;
 	if (length < 3 || length > 64) {
 		throw new InvalidParameterError(
 			field,
 			`must be 3 to 64 characters long (got ${length})`,
-			length < 3 ? 'Use a longer ID, e.g. pad it: "user-7" instead of "7".' : 'Use a shorter ID, e.g. a hash of the long one.',
+			length < 3
+				? 'Use a longer ID, e.g. pad it: "user-7" instead of "7".'
+				: 'Use a shorter ID, e.g. a hash of the long one.',
 		);
 	}
 	return text;
 }
 
 /** `order_valid_period`: whole seconds in 0..864000 (0..7200 for Lightning/SATS); 0 means 24 h. */
-export function orderValidPeriod(value: unknown, options: { lightning?: boolean } = {}, field = 'Order Valid Period'): number | undefined {
+export function orderValidPeriod(
+	value: unknown,
+	options: { lightning?: boolean } = {},
+	field = 'Order Valid Period',
+): number | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	const number = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
 	if (typeof number !== 'number' || !Number.isInteger(number) || number < 0) {
@@ -160,7 +182,8 @@ export function chunk<T>(values: T[], size: number): T[][] {
 }
 
 export function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
-	if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+	if (typeof value === 'string' && (allowed as readonly string[]).includes(value))
+		return value as T;
 	throw new InvalidParameterError(
 		field,
 		`must be one of ${allowed.map((v) => `"${v}"`).join(', ')} (got ${JSON.stringify(value)})`,
@@ -172,7 +195,11 @@ export function oneOf<T extends string>(value: unknown, allowed: readonly T[], f
 export function resendWindow(start: number, end: number | undefined): void {
 	if (end === undefined) return;
 	if (end < start) {
-		throw new InvalidParameterError('End Time', 'is before Start Time', 'Pick an end time after the start time.');
+		throw new InvalidParameterError(
+			'End Time',
+			'is before Start Time',
+			'Pick an end time after the start time.',
+		);
 	}
 	if (end - start > MAX_RESEND_WINDOW_SECONDS) {
 		throw new InvalidParameterError(

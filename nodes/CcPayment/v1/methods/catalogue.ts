@@ -9,7 +9,8 @@ export async function fetchCoins(this: ILoadOptionsFunctions): Promise<IDataObje
 	return Array.isArray(list) ? (list as IDataObject[]) : [];
 }
 
-const text = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+const text = (value: unknown): string =>
+	typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 
 const STATUS_NOTE: Record<string, string> = { '2': ' (maintenance)', '3': ' (delisting)' };
 
@@ -57,11 +58,16 @@ export function chainItems(coins: IDataObject[]): Array<{ name: string; value: s
 }
 
 /** Case-insensitive search over label, description and ID, sorted by label. */
-export function filterItems(items: INodeListSearchItems[], filter?: string): INodeListSearchItems[] {
+export function filterItems(
+	items: INodeListSearchItems[],
+	filter?: string,
+): INodeListSearchItems[] {
 	const term = (filter ?? '').trim().toLowerCase();
 	const matching = term
 		? items.filter((item) =>
-				[item.name, String(item.value), item.description ?? ''].some((field) => field.toLowerCase().includes(term)),
+				[item.name, String(item.value), item.description ?? ''].some((field) =>
+					field.toLowerCase().includes(term),
+				),
 			)
 		: items;
 	return [...matching].sort((a, b) => a.name.localeCompare(b.name));

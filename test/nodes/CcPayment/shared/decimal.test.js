@@ -3,13 +3,8 @@ const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const { product } = require('../../../../dev/dist');
 
-const {
-	parseDecimal,
-	toDecimalString,
-	addDecimals,
-	decimalPlaces,
-	isZeroDecimal,
-} = product('decimal');
+const { parseDecimal, toDecimalString, addDecimals, decimalPlaces, isZeroDecimal } =
+	product('decimal');
 
 test('decimal strings are kept exactly, only redundant zeros are dropped', () => {
 	assert.equal(toDecimalString('0.1'), '0.1');
@@ -17,7 +12,10 @@ test('decimal strings are kept exactly, only redundant zeros are dropped', () =>
 	assert.equal(toDecimalString('007.000'), '7');
 	assert.equal(toDecimalString('+3'), '3');
 	assert.equal(toDecimalString('0.000000000000000001'), '0.000000000000000001');
-	assert.equal(toDecimalString('123456789012345678901234567890.123456789'), '123456789012345678901234567890.123456789');
+	assert.equal(
+		toDecimalString('123456789012345678901234567890.123456789'),
+		'123456789012345678901234567890.123456789',
+	);
 });
 
 test('numbers become their exact shortest decimal text without float arithmetic', () => {
@@ -44,7 +42,8 @@ test('numbers that JavaScript cannot hold exactly are rejected with a fix', () =
 	const artefact = parseDecimal(0.1 + 0.2);
 	assert.equal(artefact.ok, false);
 	assert.match(artefact.ok ? '' : artefact.problem, /significant digits/);
-	for (const value of [NaN, Infinity, -1]) assert.equal(parseDecimal(value).ok, false, String(value));
+	for (const value of [NaN, Infinity, -1])
+		assert.equal(parseDecimal(value).ok, false, String(value));
 });
 
 test('malformed strings are rejected with the rule broken', () => {

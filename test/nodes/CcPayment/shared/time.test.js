@@ -28,7 +28,10 @@ test('timestamps: seconds, milliseconds, ISO with zone, local time in the workfl
 	assert.equal(toUnixSeconds('2023-11-14T22:13:20', 'Start Time', 'UTC'), 1700000000);
 	assert.equal(toUnixSeconds('2023-11-14T17:13:20', 'Start Time', 'America/New_York'), 1700000000);
 	// Summer time in New York is UTC-4.
-	assert.equal(toUnixSeconds('2023-07-01T00:00:00', 'Start Time', 'America/New_York'), Date.UTC(2023, 6, 1, 4) / 1000);
+	assert.equal(
+		toUnixSeconds('2023-07-01T00:00:00', 'Start Time', 'America/New_York'),
+		Date.UTC(2023, 6, 1, 4) / 1000,
+	);
 	assert.equal(zonedToUtcMs([2023, 11, 14, 22, 13, 20], 'UTC'), 1700000000000);
 	assert.equal(toUnixSeconds(new Date(1700000000000), 'Start Time'), 1700000000);
 	rejects(() => toUnixSeconds('', 'Start Time'), /^Start Time is required/);

@@ -3,7 +3,8 @@ const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const { product } = require('../../../../dev/dist');
 
-const { checkAndRemember, readState, boundFor, MAX_ENTRIES, MAX_AGE_MS, STATIC_DATA_KEY } = product('dedup');
+const { checkAndRemember, readState, boundFor, MAX_ENTRIES, MAX_AGE_MS, STATIC_DATA_KEY } =
+	product('dedup');
 
 const T0 = 1_700_000_000_000;
 
@@ -12,37 +13,58 @@ test('the documented bound: 1,000 keys, 7 days, stored under ccpaymentDedup', ()
 	assert.equal(MAX_AGE_MS, 7 * 24 * 3600 * 1000);
 	assert.equal(STATIC_DATA_KEY, 'ccpaymentDedup');
 	assert.deepEqual(boundFor(300), { maxEntries: 1000, maxAgeMs: MAX_AGE_MS });
-	assert.deepEqual(boundFor(30 * 24 * 3600), { maxEntries: 1000, maxAgeMs: 30 * 24 * 3600 * 1000 }, 'never shorter than the replay window');
+	assert.deepEqual(
+		boundFor(30 * 24 * 3600),
+		{ maxEntries: 1000, maxAgeMs: 30 * 24 * 3600 * 1000 },
+		'never shorter than the replay window',
+	);
 });
 
 test('first delivery is new, the second is a duplicate and does not change the store', () => {
 	const a = checkAndRemember(undefined, 'k1', T0);
-	assert.deepEqual(a, { duplicate: false, changed: true, state: { version: 1, entries: [['k1', T0]] } });
+	assert.deepEqual(a, {
+		duplicate: false,
+		changed: true,
+		state: { version: 1, entries: [['k1', T0]] },
+	});
 	const b = checkAndRemember(a.state, 'k1', T0 + 1000);
 	assert.equal(b.duplicate, true);
 	assert.equal(b.changed, false);
 	assert.deepEqual(b.state.entries, [['k1', T0]], 'first-seen time kept');
 	const c = checkAndRemember(b.state, 'k2', T0 + 2000);
 	assert.equal(c.duplicate, false);
-	assert.deepEqual(c.state.entries.map(([k]) => k), ['k1', 'k2']);
+	assert.deepEqual(
+		c.state.entries.map(([k]) => k),
+		['k1', 'k2'],
+	);
 });
 
 test('survives a JSON round trip (how n8n stores static data)', () => {
 	let state = /** @type {unknown} */ (undefined);
-	for (let i = 0; i < 5; i++) state = JSON.parse(JSON.stringify(checkAndRemember(state, `k${i}`, T0 + i).state));
+	for (let i = 0; i < 5; i++)
+		state = JSON.parse(JSON.stringify(checkAndRemember(state, `k${i}`, T0 + i).state));
 	assert.equal(checkAndRemember(state, 'k3', T0 + 10).duplicate, true);
 });
 
 test('count bound: the oldest key is evicted first, and the store never exceeds the bound', () => {
 	const bound = { maxEntries: MAX_ENTRIES, maxAgeMs: MAX_AGE_MS };
 	let state = /** @type {any} */ (undefined);
-	for (let i = 0; i < MAX_ENTRIES; i++) state = checkAndRemember(state, `k${i}`, T0 + i, bound).state;
+	for (let i = 0; i < MAX_ENTRIES; i++)
+		state = checkAndRemember(state, `k${i}`, T0 + i, bound).state;
 	assert.equal(state.entries.length, MAX_ENTRIES);
-	assert.equal(checkAndRemember(state, 'k0', T0 + 2000, bound).duplicate, true, 'all 1,000 remembered');
+	assert.equal(
+		checkAndRemember(state, 'k0', T0 + 2000, bound).duplicate,
+		true,
+		'all 1,000 remembered',
+	);
 	state = checkAndRemember(state, 'k1000', T0 + 2000, bound).state;
 	assert.equal(state.entries.length, MAX_ENTRIES);
 	assert.equal(state.entries[0][0], 'k1', 'k0 evicted');
-	assert.equal(checkAndRemember(state, 'k0', T0 + 3000, bound).duplicate, false, 'an evicted key runs again');
+	assert.equal(
+		checkAndRemember(state, 'k0', T0 + 3000, bound).duplicate,
+		false,
+		'an evicted key runs again',
+	);
 	assert.equal(checkAndRemember(state, 'k1', T0 + 3000, bound).duplicate, true);
 	assert.equal(checkAndRemember(state, 'k1000', T0 + 3000, bound).duplicate, true);
 });
@@ -55,7 +77,11 @@ test('age cap: keys older than the cap are forgotten and pruned', () => {
 	assert.equal(atCap.duplicate, true, 'exactly at the cap is still remembered');
 	const later = checkAndRemember(s, 'x', T0 + 60_001, bound);
 	assert.equal(later.duplicate, false);
-	assert.deepEqual(later.state.entries.map(([k]) => k), ['newer', 'x'], 'old pruned');
+	assert.deepEqual(
+		later.state.entries.map(([k]) => k),
+		['newer', 'x'],
+		'old pruned',
+	);
 	const again = checkAndRemember(s, 'old', T0 + 60_001, bound);
 	assert.equal(again.duplicate, false, 'expired key runs again');
 	// A duplicate check that prunes expired entries reports a change so it gets saved.
@@ -65,7 +91,13 @@ test('age cap: keys older than the cap are forgotten and pruned', () => {
 });
 
 test('a malformed stored state is treated as empty, never thrown on', () => {
-	for (const bad of [null, 'x', 42, { entries: 'no' }, { entries: [['a'], [1, 2], ['b', 'x'], ['ok', T0]] }]) {
+	for (const bad of [
+		null,
+		'x',
+		42,
+		{ entries: 'no' },
+		{ entries: [['a'], [1, 2], ['b', 'x'], ['ok', T0]] },
+	]) {
 		const r = checkAndRemember(bad, 'k', T0);
 		assert.equal(r.duplicate, false);
 	}
@@ -73,7 +105,10 @@ test('a malformed stored state is treated as empty, never thrown on', () => {
 });
 
 test('a bound below one still keeps the newest key', () => {
-	const r = checkAndRemember({ version: 1, entries: [['a', T0]] }, 'b', T0 + 1, { maxEntries: 0, maxAgeMs: MAX_AGE_MS });
+	const r = checkAndRemember({ version: 1, entries: [['a', T0]] }, 'b', T0 + 1, {
+		maxEntries: 0,
+		maxAgeMs: MAX_AGE_MS,
+	});
 	assert.deepEqual(r.state.entries, [['b', T0 + 1]]);
 });
 

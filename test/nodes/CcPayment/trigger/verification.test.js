@@ -14,7 +14,13 @@ const {
 	safeHeaders,
 } = product('verification');
 const { sign } = product('signer');
-const { VECTOR_A, WEBHOOKS, PRETTY_API_DEPOSIT_SIGN, vectorHeaders, VECTOR_NOW_MS } = require('../../../../dev/spec-vectors');
+const {
+	VECTOR_A,
+	WEBHOOKS,
+	PRETTY_API_DEPOSIT_SIGN,
+	vectorHeaders,
+	VECTOR_NOW_MS,
+} = require('../../../../dev/spec-vectors');
 
 /** @param {Partial<Parameters<typeof verifyDelivery>[0]>} over */
 function run(over) {
@@ -33,11 +39,19 @@ function run(over) {
 test('all five vector-A webhooks verify on their raw bytes (Buffer and string)', () => {
 	for (const [type, { body, sign: expected }] of Object.entries(WEBHOOKS)) {
 		const viaBuffer = run({ headers: vectorHeaders(expected), rawBody: Buffer.from(body, 'utf8') });
-		assert.deepEqual(viaBuffer, { ok: true, appId: VECTOR_A.appId, timestamp: VECTOR_A.timestamp }, type);
+		assert.deepEqual(
+			viaBuffer,
+			{ ok: true, appId: VECTOR_A.appId, timestamp: VECTOR_A.timestamp },
+			type,
+		);
 		const viaString = run({ headers: vectorHeaders(expected), rawBody: body });
 		assert.equal(viaString.ok, true, `${type} as string`);
 		// The Sign printed in the spec really is the hash of that body: recompute it independently.
-		assert.equal(sign(VECTOR_A.appId, VECTOR_A.appSecret, VECTOR_A.timestamp, body), expected, type);
+		assert.equal(
+			sign(VECTOR_A.appId, VECTOR_A.appSecret, VECTOR_A.timestamp, body),
+			expected,
+			type,
+		);
 	}
 });
 
@@ -66,7 +80,10 @@ test('the same JSON pretty-printed (spec negative vector) fails: signatures cove
 	const { body, sign: s } = WEBHOOKS.api_deposit;
 	const pretty = JSON.stringify(JSON.parse(body), null, 2);
 	assert.deepEqual(JSON.parse(pretty), JSON.parse(body));
-	assert.equal(sign(VECTOR_A.appId, VECTOR_A.appSecret, VECTOR_A.timestamp, pretty), PRETTY_API_DEPOSIT_SIGN);
+	assert.equal(
+		sign(VECTOR_A.appId, VECTOR_A.appSecret, VECTOR_A.timestamp, pretty),
+		PRETTY_API_DEPOSIT_SIGN,
+	);
 	assert.equal(run({ headers: vectorHeaders(s), rawBody: pretty }).ok, false);
 	// And the pretty body with its own (correct) Sign passes: the check is byte-exact, not format-biased.
 	assert.equal(run({ headers: vectorHeaders(PRETTY_API_DEPOSIT_SIGN), rawBody: pretty }).ok, true);
@@ -93,7 +110,10 @@ test('stale and future timestamps are refused with the window; 0 turns the windo
 
 test('non-numeric timestamps are refused even with the window off', () => {
 	for (const value of ['17000000x0', '1700000000.5', '-1700000000', '']) {
-		const r = run({ headers: vectorHeaders(WEBHOOKS.api_deposit.sign, { timestamp: value }), toleranceSeconds: 0 });
+		const r = run({
+			headers: vectorHeaders(WEBHOOKS.api_deposit.sign, { timestamp: value }),
+			toleranceSeconds: 0,
+		});
 		assert.equal(r.ok, false, JSON.stringify(value));
 	}
 });
@@ -101,13 +121,25 @@ test('non-numeric timestamps are refused even with the window off', () => {
 test('wrong App ID: refused when required, and a wrong secret always fails', () => {
 	const other = '202302010636261620672405236006999';
 	const r = run({ headers: vectorHeaders(WEBHOOKS.api_deposit.sign, { appid: other }) });
-	assert.deepEqual(r, { ok: false, status: 401, reason: 'Appid header does not match the configured App ID' });
+	assert.deepEqual(r, {
+		ok: false,
+		status: 401,
+		reason: 'Appid header does not match the configured App ID',
+	});
 	// Credential configured for another App ID, delivery for vector A.
 	assert.equal(run({ appId: other }).ok, false);
 	assert.equal(run({ appSecret: 'fedcba9876543210fedcba9876543210' }).ok, false);
 	// A delivery signed by another merchant (its own secret) under its own App ID never verifies.
-	const foreignSign = sign(other, 'dummy-secret-of-another-merchant', VECTOR_A.timestamp, WEBHOOKS.api_deposit.body);
-	assert.equal(run({ headers: vectorHeaders(foreignSign, { appid: other }), requireAppIdMatch: false }).ok, false);
+	const foreignSign = sign(
+		other,
+		'dummy-secret-of-another-merchant',
+		VECTOR_A.timestamp,
+		WEBHOOKS.api_deposit.body,
+	);
+	assert.equal(
+		run({ headers: vectorHeaders(foreignSign, { appid: other }), requireAppIdMatch: false }).ok,
+		false,
+	);
 });
 
 test('with Require App ID Match off: missing Appid accepted, a different one hashed as sent (secret still required)', () => {
@@ -118,12 +150,20 @@ test('with Require App ID Match off: missing Appid accepted, a different one has
 	assert.equal(run({ headers, rawBody: body, requireAppIdMatch: true }).ok, false);
 	const other = '202302010636261620672405236006999';
 	const otherSign = sign(other, VECTOR_A.appSecret, VECTOR_A.timestamp, body);
-	const r = run({ headers: vectorHeaders(otherSign, { appid: other }), rawBody: body, requireAppIdMatch: false });
+	const r = run({
+		headers: vectorHeaders(otherSign, { appid: other }),
+		rawBody: body,
+		requireAppIdMatch: false,
+	});
 	assert.deepEqual(r, { ok: true, appId: other, timestamp: VECTOR_A.timestamp });
 });
 
 test('each missing header is refused and named', () => {
-	for (const [name, label] of [['appid', 'Appid'], ['timestamp', 'Timestamp'], ['sign', 'Sign']]) {
+	for (const [name, label] of [
+		['appid', 'Appid'],
+		['timestamp', 'Timestamp'],
+		['sign', 'Sign'],
+	]) {
 		const headers = vectorHeaders(WEBHOOKS.api_deposit.sign);
 		delete headers[name];
 		const r = run({ headers });
@@ -146,11 +186,18 @@ test('malformed Sign values are refused without throwing', () => {
 
 test('no raw body: refused (never rebuilt from parsed JSON); empty body verifies only if signed empty', () => {
 	for (const rawBody of [undefined, null, /** @type {any} */ ({ pay_status: 'success' })]) {
-		assert.deepEqual(run({ rawBody }), { ok: false, status: 401, reason: 'Raw request body unavailable' });
+		assert.deepEqual(run({ rawBody }), {
+			ok: false,
+			status: 401,
+			reason: 'Raw request body unavailable',
+		});
 	}
 	const emptySign = sign(VECTOR_A.appId, VECTOR_A.appSecret, VECTOR_A.timestamp, '');
 	assert.equal(run({ headers: vectorHeaders(emptySign), rawBody: Buffer.alloc(0) }).ok, true);
-	assert.equal(run({ headers: vectorHeaders(WEBHOOKS.api_deposit.sign), rawBody: Buffer.alloc(0) }).ok, false);
+	assert.equal(
+		run({ headers: vectorHeaders(WEBHOOKS.api_deposit.sign), rawBody: Buffer.alloc(0) }).ok,
+		false,
+	);
 });
 
 test('credential without App ID or App Secret refuses every delivery', () => {
@@ -175,8 +222,15 @@ test('refusal reasons never contain the App Secret', () => {
 });
 
 test('parsePayload: object only; non-JSON, empty, arrays and scalars are 400', () => {
-	assert.deepEqual(parsePayload(Buffer.from(WEBHOOKS.refund.body)), { ok: true, payload: JSON.parse(WEBHOOKS.refund.body) });
-	assert.deepEqual(parsePayload('\ufeff{"a":"1"}'), { ok: true, payload: { a: '1' } }, 'BOM tolerated');
+	assert.deepEqual(parsePayload(Buffer.from(WEBHOOKS.refund.body)), {
+		ok: true,
+		payload: JSON.parse(WEBHOOKS.refund.body),
+	});
+	assert.deepEqual(
+		parsePayload('\ufeff{"a":"1"}'),
+		{ ok: true, payload: { a: '1' } },
+		'BOM tolerated',
+	);
 	const cases = [
 		['', 'Empty body'],
 		['   \n', 'Empty body'],
@@ -188,7 +242,11 @@ test('parsePayload: object only; non-JSON, empty, arrays and scalars are 400', (
 		['42', 'Body is not a JSON object'],
 	];
 	for (const [text, reason] of cases) {
-		assert.deepEqual(parsePayload(Buffer.from(text)), { ok: false, status: 400, reason }, JSON.stringify(text));
+		assert.deepEqual(
+			parsePayload(Buffer.from(text)),
+			{ ok: false, status: 400, reason },
+			JSON.stringify(text),
+		);
 	}
 });
 
@@ -223,7 +281,20 @@ test('IP allow-list: exact IPv4/IPv6, IPv4-mapped, CIDR; empty list allows all',
 });
 
 test('safeHeaders never includes Sign or credential-like headers', () => {
-	const out = safeHeaders({ appid: 'A', timestamp: '1', sign: 'abc', Authorization: 'x', cookie: 'c', 'X-Forwarded-For': ['1.1.1.1', '2.2.2.2'], 'content-type': 'application/json' });
-	assert.deepEqual(out, { appid: 'A', timestamp: '1', 'x-forwarded-for': '1.1.1.1, 2.2.2.2', 'content-type': 'application/json' });
+	const out = safeHeaders({
+		appid: 'A',
+		timestamp: '1',
+		sign: 'abc',
+		Authorization: 'x',
+		cookie: 'c',
+		'X-Forwarded-For': ['1.1.1.1', '2.2.2.2'],
+		'content-type': 'application/json',
+	});
+	assert.deepEqual(out, {
+		appid: 'A',
+		timestamp: '1',
+		'x-forwarded-for': '1.1.1.1, 2.2.2.2',
+		'content-type': 'application/json',
+	});
 	assert.deepEqual(safeHeaders(undefined), {});
 });

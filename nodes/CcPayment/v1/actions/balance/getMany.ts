@@ -13,11 +13,18 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		options: [coinLocator({ description: 'Only return the balance of this coin. Without it, all balances are returned.' })],
+		options: [
+			coinLocator({
+				description: 'Only return the balance of this coin. Without it, all balances are returned.',
+			}),
+		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['balance'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['balance'], operation: ['getMany'] } },
+	properties,
+);
 
 export const execute: OperationExecute = async function (this, i, client) {
 	const filters = this.getNodeParameter('filters', i, {});

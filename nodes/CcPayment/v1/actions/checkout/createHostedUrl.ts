@@ -1,7 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { optionalText, orderValidPeriod, positiveAmount, requiredText } from '../../helpers/validation';
+import {
+	optionalText,
+	orderValidPeriod,
+	positiveAmount,
+	requiredText,
+} from '../../helpers/validation';
 import { ENDPOINTS } from '../../../shared/transport';
 import { compact } from '../common';
 import type { OperationExecute } from '../types';
@@ -16,7 +21,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 19.99',
-		description: 'Price in USD as a decimal string, at most 2 decimal places. The payer picks the coin on the CCPayment page.',
+		description:
+			'Price in USD as a decimal string, at most 2 decimal places. The payer picks the coin on the CCPayment page.',
 	},
 	productNameField,
 	{
@@ -42,7 +48,10 @@ export const description = updateDisplayOptions(
 
 export const execute: OperationExecute = async function (this, i, client) {
 	const extra = this.getNodeParameter('additionalFields', i, {});
-	const merchantOrderId = requiredText(this.getNodeParameter('merchantOrderId', i), 'Merchant Order ID');
+	const merchantOrderId = requiredText(
+		this.getNodeParameter('merchantOrderId', i),
+		'Merchant Order ID',
+	);
 	const body = compact({
 		product_price: positiveAmount(this.getNodeParameter('productPrice', i), 'Product Price (USD)', {
 			maxDecimals: 2,

@@ -1,7 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { InvalidParameterError, optionalText, orderValidPeriod, positiveAmount, requiredText } from '../../helpers/validation';
+import {
+	InvalidParameterError,
+	optionalText,
+	orderValidPeriod,
+	positiveAmount,
+	requiredText,
+} from '../../helpers/validation';
 import { ENDPOINTS } from '../../../shared/transport';
 import { compact, isLightningLabel, locatorLabel, requiredLocator, tokenLocator } from '../common';
 import type { OperationExecute } from '../types';
@@ -29,7 +35,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. 19.99',
 		description:
-			'Price as a decimal string in the price currency. Fiat prices allow at most 2 decimal places; token prices allow the token\'s precision.',
+			"Price as a decimal string in the price currency. Fiat prices allow at most 2 decimal places; token prices allow the token's precision.",
 	},
 	{
 		...checkoutAdditionalFields,
@@ -53,11 +59,22 @@ export const description = updateDisplayOptions(
 
 export const execute: OperationExecute = async function (this, i, client) {
 	const extra = this.getNodeParameter('additionalFields', i, {});
-	const merchantOrderId = requiredText(this.getNodeParameter('merchantOrderId', i), 'Merchant Order ID');
+	const merchantOrderId = requiredText(
+		this.getNodeParameter('merchantOrderId', i),
+		'Merchant Order ID',
+	);
 	const tokenRaw = this.getNodeParameter('tokenId', i);
-	const currency = requiredText(this.getNodeParameter('denominatedCurrency', i), 'Price Currency', 'Enter USD (or another fiat code) or "token".');
+	const currency = requiredText(
+		this.getNodeParameter('denominatedCurrency', i),
+		'Price Currency',
+		'Enter USD (or another fiat code) or "token".',
+	);
 	if (!/^[A-Za-z]{2,10}$/.test(currency)) {
-		throw new InvalidParameterError('Price Currency', `must be a currency code or "token" (got "${currency}")`, 'Enter e.g. USD, EUR or token.');
+		throw new InvalidParameterError(
+			'Price Currency',
+			`must be a currency code or "token" (got "${currency}")`,
+			'Enter e.g. USD, EUR or token.',
+		);
 	}
 	const inToken = currency.toLowerCase() === 'token';
 	const body = compact({
@@ -68,7 +85,9 @@ export const execute: OperationExecute = async function (this, i, client) {
 		}),
 		token_id: requiredLocator(tokenRaw, 'Token'),
 		denominated_currency: currency,
-		order_valid_period: orderValidPeriod(extra.orderValidPeriod, { lightning: isLightningLabel(locatorLabel(tokenRaw)) }),
+		order_valid_period: orderValidPeriod(extra.orderValidPeriod, {
+			lightning: isLightningLabel(locatorLabel(tokenRaw)),
+		}),
 		remark: optionalText(extra.remark, 'Remark'),
 		notify_url: optionalText(extra.notifyUrl, 'Notify URL'),
 		custom_value: optionalText(extra.customValue, 'Custom Value'),

@@ -16,7 +16,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Create Hosted Checkout URL',
 				value: 'createHostedUrl',
-				description: 'Create a CCPayment-hosted payment page for a USD price; the payer picks the coin',
+				description:
+					'Create a CCPayment-hosted payment page for a USD price; the payer picks the coin',
 				action: 'Create hosted checkout URL',
 			},
 			{

@@ -38,7 +38,8 @@ export const notifyUrlField: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'e.g. https://n8n.example.com/webhook/ccpayment',
-	description: 'Webhook URL for status updates of this order, instead of the one set on the Developer page',
+	description:
+		'Webhook URL for status updates of this order, instead of the one set on the Developer page',
 };
 
 export const customValueField: INodeProperties = {
@@ -50,4 +51,8 @@ export const customValueField: INodeProperties = {
 };
 
 /** Optional fields shared by both checkout operations (each adds its own). */
-export const checkoutAdditionalFields = additionalFields([customValueField, notifyUrlField, orderValidPeriodField]);
+export const checkoutAdditionalFields = additionalFields([
+	customValueField,
+	notifyUrlField,
+	orderValidPeriodField,
+]);

@@ -12,7 +12,10 @@ const properties: INodeProperties[] = [
 	),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['coin'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['coin'], operation: ['getMany'] } },
+	properties,
+);
 
 export const execute: OperationExecute = async function (this, i, client) {
 	const simplify = this.getNodeParameter('simplify', i, true) === true;

@@ -19,7 +19,10 @@ const properties: INodeProperties[] = [
 	tokenLocator({ description: 'Token to convert the USD amount into' }),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['coin'], operation: ['getRate'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['coin'], operation: ['getRate'] } },
+	properties,
+);
 
 export const execute: OperationExecute = async function (this, i, client) {
 	const body = {

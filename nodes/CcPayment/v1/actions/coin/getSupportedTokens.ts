@@ -7,7 +7,8 @@ import type { OperationExecute } from '../types';
 
 const properties: INodeProperties[] = [
 	{
-		displayName: 'This legacy endpoint is kept for older integrations; Get Many returns the same coins with their networks.',
+		displayName:
+			'This legacy endpoint is kept for older integrations; Get Many returns the same coins with their networks.',
 		name: 'legacyNotice',
 		type: 'notice',
 		default: '',

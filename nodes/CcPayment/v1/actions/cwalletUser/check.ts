@@ -17,7 +17,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['cwalletUser'], operation: ['check'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['cwalletUser'], operation: ['check'] } },
+	properties,
+);
 
 export const execute: OperationExecute = async function (this, i, client) {
 	const body = { c_id: requiredText(this.getNodeParameter('cwalletId', i), 'Cwallet ID') };

@@ -14,7 +14,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. user-1001',
-		description: 'ID of the user in your system, 3 to 64 characters. The same user and chain always get the same address.',
+		description:
+			'ID of the user in your system, 3 to 64 characters. The same user and chain always get the same address.',
 	},
 	{
 		displayName: 'Chain Name or ID',
@@ -33,7 +34,8 @@ const properties: INodeProperties[] = [
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. https://n8n.example.com/webhook/ccpayment',
-			description: 'Webhook URL for deposits to this address, instead of the one set on the Developer page',
+			description:
+				'Webhook URL for deposits to this address, instead of the one set on the Developer page',
 		},
 	]),
 ];
@@ -47,7 +49,11 @@ export const execute: OperationExecute = async function (this, i, client) {
 	const extra = this.getNodeParameter('additionalFields', i, {});
 	const body = compact({
 		user_id: userId(this.getNodeParameter('userId', i)),
-		chain: requiredText(this.getNodeParameter('chain', i), 'Chain', 'Pick a chain from the list, e.g. TRX.'),
+		chain: requiredText(
+			this.getNodeParameter('chain', i),
+			'Chain',
+			'Pick a chain from the list, e.g. TRX.',
+		),
 		notify_url: optionalText(extra.notifyUrl, 'Notify URL'),
 	});
 	// One address per (user_id, chain): asking again returns the same address, so this is retried like a read.

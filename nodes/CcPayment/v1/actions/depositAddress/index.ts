@@ -15,7 +15,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Permanent Address',
 				value: 'getPermanentAddress',
-				description: 'Get the permanent deposit address of a user on a chain, creating it on first use',
+				description:
+					'Get the permanent deposit address of a user on a chain, creating it on first use',
 				action: 'Get permanent deposit address',
 			},
 		],

@@ -9,7 +9,8 @@ import type { OperationExecute } from '../types';
 
 const properties: INodeProperties[] = [
 	{
-		displayName: 'CCPayment allows this call at most once per minute and 25 times per day, and resends only confirmed transactions.',
+		displayName:
+			'CCPayment allows this call at most once per minute and 25 times per day, and resends only confirmed transactions.',
 		name: 'resendNotice',
 		type: 'notice',
 		default: '',
@@ -28,14 +29,18 @@ const properties: INodeProperties[] = [
 			name: 'endTime',
 			type: 'dateTime',
 			default: '',
-			description: 'End of the window, at most 1 hour after the start. Without it, the window is the hour after the start.',
+			description:
+				'End of the window, at most 1 hour after the start. Without it, the window is the hour after the start.',
 		},
 		{
 			displayName: 'Transaction Type',
 			name: 'transactionType',
 			type: 'options',
 			default: 'All Type',
-			options: TRANSACTION_TYPES.map((value) => ({ name: value === 'All Type' ? 'All Types' : value, value })),
+			options: TRANSACTION_TYPES.map((value) => ({
+				name: value === 'All Type' ? 'All Types' : value,
+				value,
+			})),
 			description: 'Which kind of transactions to resend webhooks for',
 		},
 		{
@@ -44,7 +49,11 @@ const properties: INodeProperties[] = [
 			type: 'options',
 			default: 'Failed',
 			options: [
-				{ name: 'Failed Only', value: 'Failed', description: 'Only webhooks your endpoint did not acknowledge' },
+				{
+					name: 'Failed Only',
+					value: 'Failed',
+					description: 'Only webhooks your endpoint did not acknowledge',
+				},
 				{ name: 'All Results', value: 'All Result', description: 'Every webhook in the window' },
 			],
 			description: 'Whether to resend only failed deliveries or all of them',
@@ -52,7 +61,10 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['resend'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['webhook'], operation: ['resend'] } },
+	properties,
+);
 
 export const execute: OperationExecute = async function (this, i, client) {
 	const extra = this.getNodeParameter('additionalFields', i, {});
@@ -64,9 +76,14 @@ export const execute: OperationExecute = async function (this, i, client) {
 	const body = compact({
 		start_timestamp: start,
 		end_timestamp: end,
-		webhook_result: extra.webhookResult === undefined ? undefined : oneOf(extra.webhookResult, WEBHOOK_RESULTS, 'Webhook Result'),
+		webhook_result:
+			extra.webhookResult === undefined
+				? undefined
+				: oneOf(extra.webhookResult, WEBHOOK_RESULTS, 'Webhook Result'),
 		transaction_type:
-			extra.transactionType === undefined ? undefined : oneOf(extra.transactionType, TRANSACTION_TYPES, 'Transaction Type'),
+			extra.transactionType === undefined
+				? undefined
+				: oneOf(extra.transactionType, TRANSACTION_TYPES, 'Transaction Type'),
 	});
 	// CCPayment allows one resend per minute: never repeat a call that may have gone through.
 	return await client.read(ENDPOINTS.webhookResend, body, i, { onlyIfNotApplied: true });

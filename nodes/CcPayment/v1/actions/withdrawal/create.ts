@@ -26,11 +26,11 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. TYWnk1EGALQyYst2yFSd29QQQTEkuKMbyt',
 		description:
-			'Destination: a blockchain address on the token\'s network, or a Cwallet ID or Cwallet email (internal transfer, no network fee). For Lightning (SATS), a Lightning invoice.',
+			"Destination: a blockchain address on the token's network, or a Cwallet ID or Cwallet email (internal transfer, no network fee). For Lightning (SATS), a Lightning invoice.",
 	},
 	tokenLocator({
 		description:
-			'Coin and network to send. For a Cwallet ID or email any network of the coin works; for a blockchain address pick the address\'s network.',
+			"Coin and network to send. For a Cwallet ID or email any network of the coin works; for a blockchain address pick the address's network.",
 	}),
 	{
 		displayName: 'Amount',
@@ -61,7 +61,10 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['withdrawal'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['withdrawal'], operation: ['create'] } },
+	properties,
+);
 
 export const execute: OperationExecute = async function (this, i, client) {
 	const extra = this.getNodeParameter('additionalFields', i, {});
@@ -72,11 +75,16 @@ export const execute: OperationExecute = async function (this, i, client) {
 	);
 	const body = compact({
 		merchant_order_id: merchantOrderId,
-		address: requiredText(this.getNodeParameter('address', i), 'Address', 'Enter the destination address, Cwallet ID or Cwallet email.'),
+		address: requiredText(
+			this.getNodeParameter('address', i),
+			'Address',
+			'Enter the destination address, Cwallet ID or Cwallet email.',
+		),
 		token_id: requiredLocator(this.getNodeParameter('tokenId', i), 'Token'),
 		value: positiveAmount(this.getNodeParameter('value', i), 'Amount', { example: '25.5' }),
 		memo: optionalText(extra.memo, 'Memo'),
-		merchant_pays_fee: typeof extra.merchantPaysFee === 'boolean' ? extra.merchantPaysFee : undefined,
+		merchant_pays_fee:
+			typeof extra.merchantPaysFee === 'boolean' ? extra.merchantPaysFee : undefined,
 	});
 	const result = await client.write(ENDPOINTS.withdraw, body, i, {
 		merchantOrderId,

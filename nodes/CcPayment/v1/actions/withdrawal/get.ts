@@ -12,7 +12,10 @@ const properties: INodeProperties[] = [
 	),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['withdrawal'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['withdrawal'], operation: ['get'] } },
+	properties,
+);
 
 export const execute: OperationExecute = async function (this, i, client) {
 	return await getOrders.call(this, i, client, 'withdrawal');

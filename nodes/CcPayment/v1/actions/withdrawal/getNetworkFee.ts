@@ -36,7 +36,11 @@ export const description = updateDisplayOptions(
 export const execute: OperationExecute = async function (this, i, client) {
 	const extra = this.getNodeParameter('additionalFields', i, {});
 	if ('address' in extra && optionalText(extra.address, 'Address') === undefined) {
-		throw new InvalidParameterError('Address', 'was added but is empty', 'Enter the destination address, or remove the field to get the external network fee.');
+		throw new InvalidParameterError(
+			'Address',
+			'was added but is empty',
+			'Enter the destination address, or remove the field to get the external network fee.',
+		);
 	}
 	const body = compact({
 		token_id: requiredLocator(this.getNodeParameter('tokenId', i), 'Token'),

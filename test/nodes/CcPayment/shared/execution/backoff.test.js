@@ -3,7 +3,8 @@ const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const { product } = require('../../../../../dev/dist');
 
-const { backoffDelay, BACKOFF_BASE_MS, BACKOFF_RATE_LIMIT_BASE_MS, BACKOFF_CAP_MS } = product('backoff');
+const { backoffDelay, BACKOFF_BASE_MS, BACKOFF_RATE_LIMIT_BASE_MS, BACKOFF_CAP_MS } =
+	product('backoff');
 
 test('equal-jitter exponential backoff stays within [ceiling/2, ceiling]', () => {
 	for (let attempt = 0; attempt < 12; attempt++) {

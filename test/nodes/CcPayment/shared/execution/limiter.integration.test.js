@@ -32,13 +32,19 @@ beforeEach(async () => {
 /** Runs READS Coin > Get Rate items and returns [error items, limit answers in the simulator's log]. */
 async function reads(/** @type {number} */ perSecond) {
 	const { output } = await runNode(CcPayment, {
-		parameters: nodeParameters('rate', { maxRequestsPerSecond: perSecond, maxConcurrentRequests: 10, maxRetries: 0 }),
+		parameters: nodeParameters('rate', {
+			maxRequestsPerSecond: perSecond,
+			maxConcurrentRequests: 10,
+			maxRetries: 0,
+		}),
 		items: inputItems('rate', READS, 'pacing'),
 		credentials: { appId: sim.merchant.appId, appSecret: sim.merchant.appSecret, baseUrl: sim.url },
 		continueOnFail: true,
 	});
 	const errors = output[0].filter((item) => item.json.error !== undefined);
-	const limited = sim.getRequests({ path: 'token/rate' }).filter((/** @type {any} */ entry) => entry.rateLimited);
+	const limited = sim
+		.getRequests({ path: 'token/rate' })
+		.filter((/** @type {any} */ entry) => entry.rateLimited);
 	assert.equal(sim.getRequests({ path: 'token/rate' }).length, READS, 'one request per item');
 	return { errors, limited };
 }

@@ -31,17 +31,26 @@ test('pacer spaces starts evenly: no 1-second window exceeds the rate, no initia
 		await clock.run();
 		await all;
 		assert.equal(starts.length, count);
-		assert.ok(maxPerSecond(starts) <= Math.floor(rate), `rate ${rate}: ${maxPerSecond(starts)} in one second`);
+		assert.ok(
+			maxPerSecond(starts) <= Math.floor(rate),
+			`rate ${rate}: ${maxPerSecond(starts)} in one second`,
+		);
 		// Even: consecutive starts are about one interval apart (integer clock: within 1 ms).
 		for (let i = 1; i < starts.length; i++) {
 			assert.ok(starts[i] >= starts[i - 1], 'starts in arrival order');
-			assert.ok(starts[i] - starts[i - 1] >= 1000 / rate - 1, `rate ${rate}: gap ${starts[i] - starts[i - 1]}`);
+			assert.ok(
+				starts[i] - starts[i - 1] >= 1000 / rate - 1,
+				`rate ${rate}: gap ${starts[i] - starts[i - 1]}`,
+			);
 		}
 		// Close to the rate: lateness does not pile up.
 		const span = starts[starts.length - 1] - starts[0];
 		// The window margin may add up to WINDOW_MARGIN_MS each time a full window is waited out.
 		const margin = (WINDOW_MARGIN_MS * count) / Math.max(1, Math.floor(rate));
-		assert.ok(span <= ((count - 1) * 1000) / rate + 1 + count / Math.max(1, Math.floor(rate)) + margin, `rate ${rate}: span ${span}`);
+		assert.ok(
+			span <= ((count - 1) * 1000) / rate + 1 + count / Math.max(1, Math.floor(rate)) + margin,
+			`rate ${rate}: span ${span}`,
+		);
 	}
 });
 
@@ -61,7 +70,9 @@ test('pacer window holds after a stall that made timers fire late together', asy
 	};
 	const pacer = new Pacer(50, stalling);
 	const starts = [];
-	const all = Promise.all(Array.from({ length: 200 }, async () => starts.push(await pacer.acquire())));
+	const all = Promise.all(
+		Array.from({ length: 200 }, async () => starts.push(await pacer.acquire())),
+	);
 	await clock.run();
 	await all;
 	assert.ok(stalled);
@@ -82,10 +93,13 @@ test('pacer never starts early even if timers fire early', async () => {
 	const early = { now: () => clock.now(), sleep: (ms) => clock.sleep(ms > 3 ? ms - 3 : ms) };
 	const pacer = new Pacer(100, early);
 	const starts = [];
-	const all = Promise.all(Array.from({ length: 250 }, async () => starts.push(await pacer.acquire())));
+	const all = Promise.all(
+		Array.from({ length: 250 }, async () => starts.push(await pacer.acquire())),
+	);
 	await clock.run();
 	await all;
-	for (let i = 1; i < starts.length; i++) assert.ok(starts[i] - starts[i - 1] >= 10, `gap ${starts[i] - starts[i - 1]}`);
+	for (let i = 1; i < starts.length; i++)
+		assert.ok(starts[i] - starts[i - 1] >= 10, `gap ${starts[i] - starts[i - 1]}`);
 	assert.ok(maxPerSecond(starts) <= 100);
 });
 

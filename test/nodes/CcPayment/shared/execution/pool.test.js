@@ -5,11 +5,12 @@ const { product } = require('../../../../../dev/dist');
 
 const { runPool } = product('pool');
 
-const tick = (n) => new Promise((resolve) => {
-	let left = n;
-	const step = () => (left-- <= 0 ? resolve(undefined) : setImmediate(step));
-	step();
-});
+const tick = (n) =>
+	new Promise((resolve) => {
+		let left = n;
+		const step = () => (left-- <= 0 ? resolve(undefined) : setImmediate(step));
+		step();
+	});
 
 test('results come back in index order whatever the completion order', async () => {
 	// Deterministic "random" completion delays.
@@ -20,8 +21,15 @@ test('results come back in index order whatever the completion order', async () 
 		completion.push(i);
 		return `item-${i}`;
 	});
-	assert.notDeepEqual(completion, [...completion].sort((a, b) => a - b), 'completion order should differ from input order');
-	assert.deepEqual(results.map((r) => r && r.ok && r.value), Array.from({ length: 40 }, (_, i) => `item-${i}`));
+	assert.notDeepEqual(
+		completion,
+		[...completion].sort((a, b) => a - b),
+		'completion order should differ from input order',
+	);
+	assert.deepEqual(
+		results.map((r) => r && r.ok && r.value),
+		Array.from({ length: 40 }, (_, i) => `item-${i}`),
+	);
 });
 
 test('never more than `concurrency` tasks run at once', async () => {
@@ -69,11 +77,19 @@ test('without stopOnError every item runs', async () => {
 
 test('shouldStop halts new starts; empty input and odd concurrency are fine', async () => {
 	let stop = false;
-	const results = await runPool(10, 1, async (i) => {
-		if (i === 2) stop = true;
-		return i;
-	}, { shouldStop: () => stop });
-	assert.deepEqual(results.map((r) => r && r.ok), [true, true, true, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
+	const results = await runPool(
+		10,
+		1,
+		async (i) => {
+			if (i === 2) stop = true;
+			return i;
+		},
+		{ shouldStop: () => stop },
+	);
+	assert.deepEqual(
+		results.map((r) => r && r.ok),
+		[true, true, true, undefined, undefined, undefined, undefined, undefined, undefined, undefined],
+	);
 	assert.deepEqual(await runPool(0, 5, async () => 1), []);
 	assert.equal((await runPool(3, 0, async (i) => i)).length, 3);
 });

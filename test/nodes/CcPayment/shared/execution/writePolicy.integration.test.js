@@ -28,7 +28,8 @@ const withdraw = (/** @type {string} */ id, options = OPTIONS) => ({
 	options,
 });
 const debits = () => t.sim.ledger().withdrawal_debits[t.sim.merchant.appId] ?? {};
-const faultsOn = (/** @type {string} */ endpoint) => t.sim.getRequests({ path: endpoint }).map((entry) => entry.fault ?? null);
+const faultsOn = (/** @type {string} */ endpoint) =>
+	t.sim.getRequests({ path: endpoint }).map((entry) => entry.fault ?? null);
 
 /** One withdrawal with `faults` injected on its first sends. */
 async function withdrawThrough(/** @type {any[]} */ faults) {
@@ -63,7 +64,9 @@ for (const kind of ['reset_before', 'http500', 'http503', 'service_error']) {
 }
 
 test('withdrawal: 5xx after applying -> already_existed', async () => {
-	const json = await withdrawThrough([{ endpoint: 'withdraw', kind: 'http502', count: 1, apply: true }]);
+	const json = await withdrawThrough([
+		{ endpoint: 'withdraw', kind: 'http502', count: 1, apply: true },
+	]);
 	assert.equal(json.outcome, 'already_existed');
 	assert.deepEqual(debits(), { 'w-1': 1 });
 });
@@ -96,7 +99,10 @@ test('withdrawal: ambiguous send and a lookup that keeps failing -> unknown outc
 		1,
 	);
 	const error = await t.fail(withdraw('w-1', { timeout: 300, maxRetries: 1 }));
-	assert.match(error.message, /^The withdrawal "w-1" may or may not have been created: The connection to CCPayment dropped/);
+	assert.match(
+		error.message,
+		/^The withdrawal "w-1" may or may not have been created: The connection to CCPayment dropped/,
+	);
 	assert.match(error.message, /looking it up failed too \(CCPayment answered with HTTP 503/);
 	assert.match(error.description, /Withdrawal > Get/);
 	assert.equal(t.count('withdraw'), 1);
@@ -110,7 +116,9 @@ test('withdrawal: ambiguous send and a lookup that keeps failing -> unknown outc
 		],
 		1,
 	);
-	const [item] = await t.run(withdraw('w-1', { timeout: 300, maxRetries: 1 }), { continueOnFail: true });
+	const [item] = await t.run(withdraw('w-1', { timeout: 300, maxRetries: 1 }), {
+		continueOnFail: true,
+	});
 	assert.equal(item.json.outcome, 'unknown');
 	assert.equal(item.json.merchant_order_id, 'w-1');
 	assert.equal(item.json.kind, 'connection_reset');
@@ -118,7 +126,9 @@ test('withdrawal: ambiguous send and a lookup that keeps failing -> unknown outc
 
 test('withdrawal: nothing applied and the retry budget runs out -> definite failure, nothing debited', async () => {
 	t.sim.faults.set([{ endpoint: 'withdraw', kind: 'reset_before', count: 10 }], 1);
-	const [item] = await t.run(withdraw('w-1', { timeout: 300, maxRetries: 2 }), { continueOnFail: true });
+	const [item] = await t.run(withdraw('w-1', { timeout: 300, maxRetries: 2 }), {
+		continueOnFail: true,
+	});
 	assert.equal(item.json.outcome, 'failed');
 	assert.match(String(item.json.error), /^The withdrawal "w-1" was not created/);
 	assert.match(String(item.json.description), /same merchant order ID "w-1" is safe/);
@@ -150,16 +160,28 @@ test('native order: timeout after applying -> already_existed with the order; re
 	assert.equal(second.outcome, 'created');
 	assert.equal(typeof second.pay_address, 'string');
 	const orders = t.sim.ledger().merchants?.[0]?.orders ?? t.sim.ledger().orders;
-	const ids = (Array.isArray(orders) ? orders : Object.values(orders ?? {})).map((entry) => entry.merchant_order_id);
+	const ids = (Array.isArray(orders) ? orders : Object.values(orders ?? {})).map(
+		(entry) => entry.merchant_order_id,
+	);
 	assert.deepEqual(ids.filter((id) => id === 'o-1').length, 1);
 	assert.deepEqual(ids.filter((id) => id === 'o-2').length, 1);
 });
 
 test('hosted checkout: an ambiguous failure is not re-sent; the item says to check the order first', async () => {
-	const hosted = { resource: 'checkout', operation: 'createHostedUrl', merchantOrderId: 'h-1', productPrice: '10', productName: 'X', options: OPTIONS };
+	const hosted = {
+		resource: 'checkout',
+		operation: 'createHostedUrl',
+		merchantOrderId: 'h-1',
+		productPrice: '10',
+		productName: 'X',
+		options: OPTIONS,
+	};
 	t.sim.faults.set([{ endpoint: 'concise/url/get', kind: 'timeout_after', count: 1 }], 1);
 	const error = await t.fail(hosted);
-	assert.match(error.message, /^CCPayment may have created the hosted checkout order "h-1", but its answer was lost/);
+	assert.match(
+		error.message,
+		/^CCPayment may have created the hosted checkout order "h-1", but its answer was lost/,
+	);
 	assert.match(error.description, /Order > Get/);
 	assert.equal(t.count('concise/url/get'), 1);
 
@@ -176,14 +198,36 @@ test('hosted checkout: an ambiguous failure is not re-sent; the item says to che
 
 test('deposit address: idempotent per user and chain, so it is retried after a lost answer', async () => {
 	t.sim.faults.set([{ endpoint: 'payment/address/get', kind: 'reset_after', count: 1 }], 1);
-	const [item] = await t.run({ resource: 'depositAddress', operation: 'getPermanentAddress', userId: 'user-1', chain: 'TRX', options: OPTIONS });
-	const again = await t.run({ resource: 'depositAddress', operation: 'getPermanentAddress', userId: 'user-1', chain: 'TRX' });
+	const [item] = await t.run({
+		resource: 'depositAddress',
+		operation: 'getPermanentAddress',
+		userId: 'user-1',
+		chain: 'TRX',
+		options: OPTIONS,
+	});
+	const again = await t.run({
+		resource: 'depositAddress',
+		operation: 'getPermanentAddress',
+		userId: 'user-1',
+		chain: 'TRX',
+	});
 	assert.equal(item.json.address, again[0].json.address);
 	assert.deepEqual(faultsOn('payment/address/get'), ['reset_after', null, null]);
 });
 
 test('small campaign: 40 payouts, faults of every kind, concurrency 8 -> at most one debit each, outcomes match the ledger', async () => {
-	const kinds = ['timeout_after', 'reset_after', 'reset_before', 'http500', 'http502', 'http503', 'malformed_json', 'bad_signature', 'rate_limit', 'service_error'];
+	const kinds = [
+		'timeout_after',
+		'reset_after',
+		'reset_before',
+		'http500',
+		'http502',
+		'http503',
+		'malformed_json',
+		'bad_signature',
+		'rate_limit',
+		'service_error',
+	];
 	t.sim.faults.set(
 		[
 			...kinds.map((kind) => ({ endpoint: 'withdraw', kind, probability: 0.04 })),
@@ -194,10 +238,20 @@ test('small campaign: 40 payouts, faults of every kind, concurrency 8 -> at most
 	);
 	const ids = Array.from({ length: 40 }, (_, i) => `c-${i}`);
 	const items = await t.run(
-		{ ...withdraw('={{ $json.id }}', { timeout: 300, maxRetries: 3, maxConcurrentRequests: 8, maxRequestsPerSecond: 100 }) },
+		{
+			...withdraw('={{ $json.id }}', {
+				timeout: 300,
+				maxRetries: 3,
+				maxConcurrentRequests: 8,
+				maxRequestsPerSecond: 100,
+			}),
+		},
 		{ continueOnFail: true, items: ids.map((id) => ({ json: { id } })) },
 	);
-	assert.deepEqual(pairedOf(items), ids.map((_, i) => i));
+	assert.deepEqual(
+		pairedOf(items),
+		ids.map((_, i) => i),
+	);
 	const ledger = t.sim.ledger();
 	assert.deepEqual(ledger.duplicate_debits, [], 'no merchant_order_id debited twice');
 	const debited = debits();
@@ -207,8 +261,10 @@ test('small campaign: 40 payouts, faults of every kind, concurrency 8 -> at most
 		const outcome = /** @type {keyof typeof counts} */ (json.outcome);
 		counts[outcome]++;
 		assert.ok((debited[id] ?? 0) <= 1, `${id} debited ${debited[id]} times`);
-		if (outcome === 'created' || outcome === 'already_existed') assert.equal(debited[id], 1, `${id} reported ${outcome}`);
-		else if (outcome === 'failed') assert.equal(debited[id] ?? 0, 0, `${id} reported failed but was debited`);
+		if (outcome === 'created' || outcome === 'already_existed')
+			assert.equal(debited[id], 1, `${id} reported ${outcome}`);
+		else if (outcome === 'failed')
+			assert.equal(debited[id] ?? 0, 0, `${id} reported failed but was debited`);
 		else assert.equal(outcome, 'unknown', `${id}: unexpected item ${JSON.stringify(json)}`);
 	});
 	const injected = t.sim.faults.stats().faults.reduce((sum, rule) => sum + rule.injected, 0);

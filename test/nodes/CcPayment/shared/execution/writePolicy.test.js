@@ -18,10 +18,22 @@ const F = {
 	duplicate: classifyBusinessError(PATH, { code: 224005, msg: 'merchant order id already exists' }),
 	rateLimited: classifyBusinessError(PATH, { code: 10429, msg: 'rate limit exceeded' }),
 	service: classifyBusinessError(PATH, { code: 224066, msg: 'service err, please try again' }),
-	timeout: classifyTransportError(PATH, Object.assign(new Error('timeout of 500ms exceeded'), { code: 'ECONNABORTED' })),
-	reset: classifyTransportError(PATH, Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })),
-	refused: classifyTransportError(PATH, Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })),
-	cancelled: classifyTransportError(PATH, Object.assign(new Error('canceled'), { code: 'ERR_CANCELED' })),
+	timeout: classifyTransportError(
+		PATH,
+		Object.assign(new Error('timeout of 500ms exceeded'), { code: 'ECONNABORTED' }),
+	),
+	reset: classifyTransportError(
+		PATH,
+		Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }),
+	),
+	refused: classifyTransportError(
+		PATH,
+		Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+	),
+	cancelled: classifyTransportError(
+		PATH,
+		Object.assign(new Error('canceled'), { code: 'ERR_CANCELED' }),
+	),
 	http502: classifyHttpStatus(PATH, 502),
 	http404: classifyHttpStatus(PATH, 404),
 	http429: classifyHttpStatus(PATH, 429),
@@ -37,7 +49,11 @@ test('decision table after a failed send', () => {
 		['business', {}, { action: 'fail', status: 'failed' }],
 		['duplicate', {}, { action: 'fail', status: 'failed' }],
 		['duplicate', { hadAmbiguousSend: true }, { action: 'reconcile' }],
-		['duplicate', { hadAmbiguousSend: true, reconcilable: false }, { action: 'fail', status: 'failed' }],
+		[
+			'duplicate',
+			{ hadAmbiguousSend: true, reconcilable: false },
+			{ action: 'fail', status: 'failed' },
+		],
 		['rateLimited', {}, { action: 'resend' }],
 		['refused', {}, { action: 'resend' }],
 		['http429', {}, { action: 'resend' }],
@@ -55,19 +71,34 @@ test('decision table after a failed send', () => {
 		['rateLimited', { reconcilable: false }, { action: 'resend' }],
 		['cancelled', {}, { action: 'fail', status: 'unknown' }],
 	];
-	for (const [name, overrides, expected] of /** @type {Array<[string, object, object]>} */ (table)) {
+	for (const [name, overrides, expected] of /** @type {Array<[string, object, object]>} */ (
+		table
+	)) {
 		const decision = decideAfterSendFailure(F[name], { ...fresh, ...overrides });
 		assert.deepEqual(decision, expected, `${name} ${JSON.stringify(overrides)}`);
 	}
 	assert.deepEqual(decideAfterSendFailure(undefined, fresh), { action: 'fail', status: 'failed' });
 	assert.deepEqual(decideAfterReconcileMiss({ resendsLeft: 1 }), { action: 'resend' });
-	assert.deepEqual(decideAfterReconcileMiss({ resendsLeft: 0 }), { action: 'fail', status: 'failed' });
+	assert.deepEqual(decideAfterReconcileMiss({ resendsLeft: 0 }), {
+		action: 'fail',
+		status: 'failed',
+	});
 });
 
 test('duplicate-order answers are told apart from other business errors', () => {
 	assert.equal(isDuplicateOrderError(F.duplicate), true);
-	assert.equal(isDuplicateOrderError(classifyBusinessError(PATH, { code: 1, msg: 'Duplicate merchant_order_id' })), true);
-	assert.equal(isDuplicateOrderError(classifyBusinessError(PATH, { code: 1, msg: 'x', reason: 'OrderRepeat' })), true);
+	assert.equal(
+		isDuplicateOrderError(
+			classifyBusinessError(PATH, { code: 1, msg: 'Duplicate merchant_order_id' }),
+		),
+		true,
+	);
+	assert.equal(
+		isDuplicateOrderError(
+			classifyBusinessError(PATH, { code: 1, msg: 'x', reason: 'OrderRepeat' }),
+		),
+		true,
+	);
 	assert.equal(isDuplicateOrderError(F.business), false);
 	assert.equal(isDuplicateOrderError(F.timeout), false);
 	assert.equal(isDuplicateOrderError(undefined), false);
@@ -111,7 +142,9 @@ function scripted(answers, { existsBefore = false, lookupFails = 0 } = {}) {
 			lookup: async () => {
 				log.push('lookup');
 				if (lookupFailures-- > 0) throw failure('timeout');
-				return exists ? { order_detail: { merchant_order_id: 'm-1', status: 'Processing' } } : undefined;
+				return exists
+					? { order_detail: { merchant_order_id: 'm-1', status: 'Processing' } }
+					: undefined;
 			},
 		},
 	};

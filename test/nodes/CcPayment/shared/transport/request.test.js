@@ -67,16 +67,25 @@ class FakeTransportNode {
 			try {
 				const raw = this.getNodeParameter('body', i);
 				const body = typeof raw === 'string' ? JSON.parse(raw) : raw;
-				const timeoutMs = /** @type {number} */ (this.getNodeParameter('timeoutMs', i)) || undefined;
-				const data = await ccpaymentApiRequest.call(this, /** @type {any} */ (this.getNodeParameter('endpoint', i)), body, {
-					itemIndex: i,
-					timeoutMs,
-				});
+				const timeoutMs =
+					/** @type {number} */ (this.getNodeParameter('timeoutMs', i)) || undefined;
+				const data = await ccpaymentApiRequest.call(
+					this,
+					/** @type {any} */ (this.getNodeParameter('endpoint', i)),
+					body,
+					{
+						itemIndex: i,
+						timeoutMs,
+					},
+				);
 				out.push({ json: { data }, pairedItem: { item: i } });
 			} catch (error) {
 				if (this.continueOnFail()) {
 					const info = failureInfoOf(error);
-					out.push({ json: { error: error.message, code: info?.code, kind: info?.kind }, pairedItem: { item: i } });
+					out.push({
+						json: { error: error.message, code: info?.code, kind: info?.kind },
+						pairedItem: { item: i },
+					});
 					continue;
 				}
 				throw error;
@@ -134,12 +143,26 @@ function assertNoSecret(error, secrets) {
 }
 
 test('success: a signed coin/all response is verified and its data returned', async () => {
-	const { output } = await runNode(FakeTransportNode, { parameters: { endpoint: 'coin/all' }, credentials: goodCredentials() });
+	const { output } = await runNode(FakeTransportNode, {
+		parameters: { endpoint: 'coin/all' },
+		credentials: goodCredentials(),
+	});
 	const data = /** @type {any} */ (output[0][0].json.data);
-	assert.ok(Array.isArray(data.coins) || Array.isArray(data.list) || typeof data === 'object', 'data is returned');
+	assert.ok(
+		Array.isArray(data.coins) || Array.isArray(data.list) || typeof data === 'object',
+		'data is returned',
+	);
 	const logged = sim.getRequests({ path: 'coin/all' }).at(-1);
 	assert.equal(logged.rawBody, '{}', 'a parameterless call sends {}');
-	assert.ok(verify(sim.merchant.appId, sim.merchant.appSecret, logged.headers.timestamp, logged.rawBody, logged.headers.sign));
+	assert.ok(
+		verify(
+			sim.merchant.appId,
+			sim.merchant.appSecret,
+			logged.headers.timestamp,
+			logged.rawBody,
+			logged.headers.sign,
+		),
+	);
 });
 
 test('success with a body: the simulator received exactly the serialised body', async () => {
@@ -153,7 +176,10 @@ test('success with a body: the simulator received exactly the serialised body', 
 });
 
 test('wrong secret: the business error from the simulator names code and msg, hints at the secret, and never shows it', async () => {
-	const error = await failure({ endpoint: 'coin/all' }, { ...goodCredentials(), appSecret: WRONG_SECRET });
+	const error = await failure(
+		{ endpoint: 'coin/all' },
+		{ ...goodCredentials(), appSecret: WRONG_SECRET },
+	);
 	const info = failureInfoOf(error);
 	assert.equal(info?.kind, 'business');
 	assert.equal(typeof info?.code, 'number');
@@ -165,7 +191,10 @@ test('wrong secret: the business error from the simulator names code and msg, hi
 });
 
 test('business code: message names the CCPayment code, msg and reason', async () => {
-	const error = await failure({ endpoint: 'check/user', body: JSON.stringify({ c_id: '99999999' }) }, goodCredentials());
+	const error = await failure(
+		{ endpoint: 'check/user', body: JSON.stringify({ c_id: '99999999' }) },
+		goodCredentials(),
+	);
 	const info = failureInfoOf(error);
 	assert.equal(info?.code, 224083);
 	assert.match(error.message, /224083/);
@@ -241,7 +270,10 @@ test('tampered response body (signed, then changed in transit): rejected as a ba
 	const original = '{"code":10000,"msg":"success","data":{"price":"1.00","value":"100"}}';
 	const tampered = '{"code":10000,"msg":"success","data":{"price":"1.00","value":"999"}}';
 	fakeResponder = () => signedResponse(merchant, tampered, { signBody: original });
-	const error = await failure({ endpoint: 'token/rate', body: '{"amount":"100","token_id":"x"}' }, { ...merchant, baseUrl: fake.url });
+	const error = await failure(
+		{ endpoint: 'token/rate', body: '{"amount":"100","token_id":"x"}' },
+		{ ...merchant, baseUrl: fake.url },
+	);
 	assert.equal(failureInfoOf(error)?.kind, 'bad_signature');
 	assertNoSecret(error, [merchant.appSecret]);
 
@@ -255,15 +287,27 @@ test('tampered response body (signed, then changed in transit): rejected as a ba
 });
 
 test('plain text / HTML body with HTTP 200: a bad-response error', async () => {
-	fakeResponder = () => ({ status: 200, headers: { 'Content-Type': 'text/html' }, body: '<html>gateway says hi</html>' });
+	fakeResponder = () => ({
+		status: 200,
+		headers: { 'Content-Type': 'text/html' },
+		body: '<html>gateway says hi</html>',
+	});
 	const error = await failure({ endpoint: 'coin/all' }, { ...sim.merchant, baseUrl: fake.url });
 	assert.equal(failureInfoOf(error)?.kind, 'bad_response');
-	assert.match(String(error.description), /gateway says hi/, 'the description shows a snippet of what came back');
+	assert.match(
+		String(error.description),
+		/gateway says hi/,
+		'the description shows a snippet of what came back',
+	);
 	assertNoSecret(error, [sim.merchant.appSecret]);
 });
 
 test('continueOnFail: failing items become error items (with code) and the others still succeed', async () => {
-	const items = [{ json: { c: '9454818' } }, { json: { c: '99999999' } }, { json: { c: '10000001' } }];
+	const items = [
+		{ json: { c: '9454818' } },
+		{ json: { c: '99999999' } },
+		{ json: { c: '10000001' } },
+	];
 	const { output } = await runNode(FakeTransportNode, {
 		parameters: { endpoint: 'check/user', body: '={{ JSON.stringify({ c_id: $json.c }) }}' },
 		items,

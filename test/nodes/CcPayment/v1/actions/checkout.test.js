@@ -21,7 +21,12 @@ test('hosted checkout: exact body (strings stay strings, no float drift), paymen
 		merchantOrderId: 'order-1001',
 		productPrice: '0.1',
 		productName: 'Test',
-		additionalFields: { orderValidPeriod: 1800, returnUrl: 'https://shop.example.com/thanks', notifyUrl: 'https://n8n.example.com/hook', customValue: 'c-1' },
+		additionalFields: {
+			orderValidPeriod: 1800,
+			returnUrl: 'https://shop.example.com/thanks',
+			notifyUrl: 'https://n8n.example.com/hook',
+			customValue: 'c-1',
+		},
 	});
 	assert.deepEqual(t.bodies('concise/url/get'), [
 		'{"product_price":"0.1","merchant_order_id":"order-1001","product_name":"Test","order_valid_period":1800,"return_url":"https://shop.example.com/thanks","notify_url":"https://n8n.example.com/hook","custom_value":"c-1"}',
@@ -34,7 +39,12 @@ test('hosted checkout: exact body (strings stay strings, no float drift), paymen
 
 test('hosted checkout: price from an expression number becomes an exact string, per item', async () => {
 	const items = await t.run(
-		{ ...hosted, merchantOrderId: '={{ $json.id }}', productPrice: '={{ $json.price }}', productName: 'Plan' },
+		{
+			...hosted,
+			merchantOrderId: '={{ $json.id }}',
+			productPrice: '={{ $json.price }}',
+			productName: 'Plan',
+		},
 		{ items: [{ json: { id: 'a-1', price: 19.99 } }, { json: { id: 'a-2', price: 5 } }] },
 	);
 	assert.deepEqual(t.bodies('concise/url/get'), [
@@ -45,15 +55,39 @@ test('hosted checkout: price from an expression number becomes an exact string, 
 });
 
 test('hosted checkout: validation fails before any call, naming field, rule and item', async () => {
-	const error = await t.fail({ ...hosted, merchantOrderId: 'o-1', productPrice: '1.234', productName: 'X' });
-	assert.match(error.message, /^Product Price \(USD\) allows at most 2 decimal places \(got "1\.234"\) \[item 0\]$/);
+	const error = await t.fail({
+		...hosted,
+		merchantOrderId: 'o-1',
+		productPrice: '1.234',
+		productName: 'X',
+	});
+	assert.match(
+		error.message,
+		/^Product Price \(USD\) allows at most 2 decimal places \(got "1\.234"\) \[item 0\]$/,
+	);
 	assert.match(error.description, /Round the amount/);
 	assert.equal(error.context.itemIndex, 0);
-	const huge = await t.fail({ ...hosted, merchantOrderId: 'o-1', productPrice: '={{ 1e21 }}', productName: 'X' });
+	const huge = await t.fail({
+		...hosted,
+		merchantOrderId: 'o-1',
+		productPrice: '={{ 1e21 }}',
+		productName: 'X',
+	});
 	assert.match(huge.message, /too large to be represented exactly/);
-	const period = await t.fail({ ...hosted, merchantOrderId: 'o-1', productPrice: '1', productName: 'X', additionalFields: { orderValidPeriod: 864001 } });
+	const period = await t.fail({
+		...hosted,
+		merchantOrderId: 'o-1',
+		productPrice: '1',
+		productName: 'X',
+		additionalFields: { orderValidPeriod: 864001 },
+	});
 	assert.match(period.message, /Order Valid Period must be at most 864000 seconds/);
-	const empty = await t.fail({ ...hosted, merchantOrderId: ' ', productPrice: '1', productName: 'X' });
+	const empty = await t.fail({
+		...hosted,
+		merchantOrderId: ' ',
+		productPrice: '1',
+		productName: 'X',
+	});
 	assert.match(empty.message, /^Merchant Order ID is required but empty/);
 	assert.equal(t.count('concise/url/get'), 0);
 });
@@ -62,7 +96,10 @@ test('hosted checkout: duplicate merchant order ID is a business error; continue
 	const params = { ...hosted, merchantOrderId: 'dup-1', productPrice: '10', productName: 'X' };
 	await t.run(params);
 	const error = await t.fail(params);
-	assert.match(error.message, /CCPayment rejected the request \(code 229906: merchant_order_id already exists/);
+	assert.match(
+		error.message,
+		/CCPayment rejected the request \(code 229906: merchant_order_id already exists/,
+	);
 	assert.equal(t.count('concise/url/get'), 2, 'a definite business error is not retried');
 
 	const items = await t.run(params, {
@@ -89,7 +126,12 @@ test('native order: exact body incl. token ID from the locator, USD price, optio
 		tokenId: byId(TOKENS.USDT_TRC20),
 		denominatedCurrency: 'USD',
 		productPrice: '12',
-		additionalFields: { orderValidPeriod: 1800, remark: 'r', notifyUrl: 'https://n8n.example.com/hook', customValue: 'cv' },
+		additionalFields: {
+			orderValidPeriod: 1800,
+			remark: 'r',
+			notifyUrl: 'https://n8n.example.com/hook',
+			customValue: 'cv',
+		},
 	});
 	assert.deepEqual(t.bodies('bill/create'), [
 		`{"merchant_order_id":"n-1","product_price":"12","token_id":"${TOKENS.USDT_TRC20}","denominated_currency":"USD","order_valid_period":1800,"remark":"r","notify_url":"https://n8n.example.com/hook","custom_value":"cv"}`,
@@ -104,20 +146,49 @@ test('native order: exact body incl. token ID from the locator, USD price, optio
 });
 
 test('native order: token-priced amounts keep all decimals; fiat prices allow 2', async () => {
-	await t.run({ ...native, merchantOrderId: 'n-2', tokenId: byId(TOKENS.ETH), denominatedCurrency: 'token', productPrice: '0.000123456789' });
+	await t.run({
+		...native,
+		merchantOrderId: 'n-2',
+		tokenId: byId(TOKENS.ETH),
+		denominatedCurrency: 'token',
+		productPrice: '0.000123456789',
+	});
 	assert.deepEqual(t.bodies('bill/create'), [
 		`{"merchant_order_id":"n-2","product_price":"0.000123456789","token_id":"${TOKENS.ETH}","denominated_currency":"token"}`,
 	]);
-	const error = await t.fail({ ...native, merchantOrderId: 'n-3', tokenId: byId(TOKENS.ETH), denominatedCurrency: 'EUR', productPrice: '0.001' });
+	const error = await t.fail({
+		...native,
+		merchantOrderId: 'n-3',
+		tokenId: byId(TOKENS.ETH),
+		denominatedCurrency: 'EUR',
+		productPrice: '0.001',
+	});
 	assert.match(error.message, /^Product Price allows at most 2 decimal places/);
-	const currency = await t.fail({ ...native, merchantOrderId: 'n-3', tokenId: byId(TOKENS.ETH), denominatedCurrency: 'US$', productPrice: '1' });
+	const currency = await t.fail({
+		...native,
+		merchantOrderId: 'n-3',
+		tokenId: byId(TOKENS.ETH),
+		denominatedCurrency: 'US$',
+		productPrice: '1',
+	});
 	assert.match(currency.message, /Price Currency must be a currency code or "token"/);
-	const token = await t.fail({ ...native, merchantOrderId: 'n-3', tokenId: byId(''), productPrice: '1' });
+	const token = await t.fail({
+		...native,
+		merchantOrderId: 'n-3',
+		tokenId: byId(''),
+		productPrice: '1',
+	});
 	assert.match(token.message, /^Token is required but empty/);
 });
 
 test('native order: Lightning token picked from the list caps the valid period at 7200', async () => {
-	const params = { ...native, merchantOrderId: 'ln-1', tokenId: fromList(TOKENS.SATS, 'SATS · LIGHTNING (LIGHTNING)'), denominatedCurrency: 'USD', productPrice: '5' };
+	const params = {
+		...native,
+		merchantOrderId: 'ln-1',
+		tokenId: fromList(TOKENS.SATS, 'SATS · LIGHTNING (LIGHTNING)'),
+		denominatedCurrency: 'USD',
+		productPrice: '5',
+	};
 	const error = await t.fail({ ...params, additionalFields: { orderValidPeriod: 7201 } });
 	assert.match(error.message, /at most 7200 seconds \(2 hours\) for Lightning/);
 	await t.run({ ...params, additionalFields: { orderValidPeriod: 7200 } });
@@ -125,7 +196,13 @@ test('native order: Lightning token picked from the list caps the valid period a
 });
 
 test('native order: token under maintenance is a business error, with and without continueOnFail', async () => {
-	const params = { ...native, merchantOrderId: 'n-4', tokenId: byId(TOKENS.FTM_MAINTENANCE), denominatedCurrency: 'USD', productPrice: '5' };
+	const params = {
+		...native,
+		merchantOrderId: 'n-4',
+		tokenId: byId(TOKENS.FTM_MAINTENANCE),
+		denominatedCurrency: 'USD',
+		productPrice: '5',
+	};
 	const error = await t.fail(params);
 	assert.match(error.message, /code 229905: token not supported/);
 	const items = await t.run(params, { continueOnFail: true });

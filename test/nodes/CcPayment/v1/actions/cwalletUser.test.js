@@ -20,7 +20,10 @@ test('cwallet user check: c_id body, nickname out; unknown user is 224083', asyn
 	const error = await t.fail(missing, { items: [{ json: { id: 123 } }] });
 	assert.match(error.message, /code 224083/);
 	assert.equal(t.bodies('check/user')[1], '{"c_id":"123"}');
-	const out = await t.run(missing, { continueOnFail: true, items: [{ json: { id: '' } }, { json: { id: '777' } }, { json: { id: '10000001' } }] });
+	const out = await t.run(missing, {
+		continueOnFail: true,
+		items: [{ json: { id: '' } }, { json: { id: '777' } }, { json: { id: '10000001' } }],
+	});
 	const json = jsonOf(out);
 	assert.equal(json[0].kind, 'invalid_parameter');
 	assert.match(String(json[0].error), /^Cwallet ID is required but empty \[item 0\]/);

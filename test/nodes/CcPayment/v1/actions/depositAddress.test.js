@@ -13,8 +13,16 @@ after(async () => await t.stop());
 beforeEach(async () => await t.sim.reset());
 
 test('deposit address: body, same address on repeat, validation and business errors', async () => {
-	const params = { resource: 'depositAddress', operation: 'getPermanentAddress', userId: 'user-1001', chain: 'TRX' };
-	const first = await t.run({ ...params, additionalFields: { notifyUrl: 'https://n8n.example.com/hook' } });
+	const params = {
+		resource: 'depositAddress',
+		operation: 'getPermanentAddress',
+		userId: 'user-1001',
+		chain: 'TRX',
+	};
+	const first = await t.run({
+		...params,
+		additionalFields: { notifyUrl: 'https://n8n.example.com/hook' },
+	});
 	const again = await t.run(params);
 	assert.deepEqual(t.bodies('payment/address/get'), [
 		'{"user_id":"user-1001","chain":"TRX","notify_url":"https://n8n.example.com/hook"}',

@@ -47,10 +47,16 @@ test('250 IDs (with repeats) make 3 calls of <= 100 in order; output follows the
 	const input = [...reversed.slice(0, 10), ...reversed].join(', ');
 	const items = await t.run({ ...orderGet, merchantOrderIds: input });
 	const calls = t.bodies('bill/info').map((body) => JSON.parse(body).merchant_order_ids);
-	assert.deepEqual(calls.map((list) => list.length), [100, 100, 50]);
+	assert.deepEqual(
+		calls.map((list) => list.length),
+		[100, 100, 50],
+	);
 	assert.deepEqual(calls.flat(), reversed, 'deduplicated, first occurrence wins, order kept');
 	const json = jsonOf(items);
-	assert.deepEqual(json.map((order) => order.merchant_order_id), [...DEPOSITS].reverse());
+	assert.deepEqual(
+		json.map((order) => order.merchant_order_id),
+		[...DEPOSITS].reverse(),
+	);
 	assert.deepEqual(pairedOf(items), [0, 0, 0, 0, 0, 0]);
 });
 
@@ -77,11 +83,19 @@ test('Simplify off returns the raw bill/info entries', async () => {
 });
 
 test('Include Not Found: one item per requested ID, found flag on each', async () => {
-	const items = await t.run({ ...orderGet, merchantOrderIds: 'missing-1, d-005, missing-2', options: { includeNotFound: true } });
+	const items = await t.run({
+		...orderGet,
+		merchantOrderIds: 'missing-1, d-005, missing-2',
+		options: { includeNotFound: true },
+	});
 	const json = jsonOf(items);
 	assert.deepEqual(
 		json.map((entry) => [entry.merchant_order_id, entry.found]),
-		[['missing-1', false], ['d-005', true], ['missing-2', false]],
+		[
+			['missing-1', false],
+			['d-005', true],
+			['missing-2', false],
+		],
 	);
 	assert.deepEqual(json[0], { merchant_order_id: 'missing-1', found: false });
 });
@@ -89,9 +103,18 @@ test('Include Not Found: one item per requested ID, found flag on each', async (
 test('IDs per item from expressions (lists or text); pairedItem points at each item', async () => {
 	const items = await t.run(
 		{ ...orderGet, merchantOrderIds: '={{ $json.ids }}' },
-		{ items: [{ json: { ids: ['d-150', 'd-005'] } }, { json: { ids: 'd-249' } }, { json: { ids: ['nope'] } }] },
+		{
+			items: [
+				{ json: { ids: ['d-150', 'd-005'] } },
+				{ json: { ids: 'd-249' } },
+				{ json: { ids: ['nope'] } },
+			],
+		},
 	);
-	assert.deepEqual(jsonOf(items).map((entry) => entry.merchant_order_id), ['d-150', 'd-005', 'd-249']);
+	assert.deepEqual(
+		jsonOf(items).map((entry) => entry.merchant_order_id),
+		['d-150', 'd-005', 'd-249'],
+	);
 	assert.deepEqual(pairedOf(items), [0, 0, 1]);
 });
 
@@ -99,10 +122,13 @@ test('no IDs: validation failure, and an error item with continueOnFail', async 
 	const before = t.count('bill/info');
 	const error = await t.fail({ ...orderGet, merchantOrderIds: ' , ' });
 	assert.match(error.message, /^Merchant Order IDs contains no order ID \[item 0\]$/);
-	const items = await t.run({ ...orderGet, merchantOrderIds: '={{ $json.ids }}' }, {
-		continueOnFail: true,
-		items: [{ json: { ids: '' } }, { json: { ids: 'd-005' } }],
-	});
+	const items = await t.run(
+		{ ...orderGet, merchantOrderIds: '={{ $json.ids }}' },
+		{
+			continueOnFail: true,
+			items: [{ json: { ids: '' } }, { json: { ids: 'd-005' } }],
+		},
+	);
 	const json = jsonOf(items);
 	assert.equal(json[0].kind, 'invalid_parameter');
 	assert.match(String(json[0].error), /no order ID/);
@@ -114,7 +140,10 @@ test('no IDs: validation failure, and an error item with continueOnFail', async 
 test('mixing deposit and withdrawal IDs is a CCPayment business error (with/without continueOnFail)', async () => {
 	const error = await t.fail({ ...orderGet, merchantOrderIds: 'd-005, w-1' });
 	assert.match(error.message, /code 229904: invalid params/);
-	const items = await t.run({ ...orderGet, merchantOrderIds: 'd-005, w-1' }, { continueOnFail: true });
+	const items = await t.run(
+		{ ...orderGet, merchantOrderIds: 'd-005, w-1' },
+		{ continueOnFail: true },
+	);
 	assert.equal(jsonOf(items)[0].code, 229904);
 	assert.equal(jsonOf(items)[0].kind, 'business');
 });

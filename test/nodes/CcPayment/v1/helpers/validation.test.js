@@ -22,7 +22,11 @@ test('positive amounts: decimal string, > 0, max decimals', () => {
 	assert.equal(v.positiveAmount('0.1', 'Product Price', { maxDecimals: 2 }), '0.1');
 	assert.equal(v.positiveAmount(19.99, 'Product Price', { maxDecimals: 2 }), '19.99');
 	assert.equal(v.positiveAmount('1.50', 'Product Price', { maxDecimals: 1 }), '1.5');
-	rejects(() => v.positiveAmount('1.234', 'Product Price', { maxDecimals: 2, example: '19.99' }), /^Product Price allows at most 2 decimal places \(got "1.234"\)/, /19\.99/);
+	rejects(
+		() => v.positiveAmount('1.234', 'Product Price', { maxDecimals: 2, example: '19.99' }),
+		/^Product Price allows at most 2 decimal places \(got "1.234"\)/,
+		/19\.99/,
+	);
 	rejects(() => v.positiveAmount('0', 'Amount'), /^Amount must be greater than 0/);
 	rejects(() => v.positiveAmount('0.00', 'Amount'), /greater than 0/);
 	rejects(() => v.positiveAmount('1e21', 'Amount'), /^Amount uses exponent notation/);
@@ -35,7 +39,10 @@ test('positive amounts: decimal string, > 0, max decimals', () => {
 test('required and optional text', () => {
 	assert.equal(v.requiredText(' order-1 ', 'Merchant Order ID'), 'order-1');
 	assert.equal(v.requiredText(1684723374629, 'Merchant Order ID'), '1684723374629');
-	rejects(() => v.requiredText('  ', 'Merchant Order ID'), /^Merchant Order ID is required but empty/);
+	rejects(
+		() => v.requiredText('  ', 'Merchant Order ID'),
+		/^Merchant Order ID is required but empty/,
+	);
 	rejects(() => v.requiredText(undefined, 'Address'), /^Address is required/);
 	rejects(() => v.requiredText(2 ** 60, 'Merchant Order ID'), /cannot be used as an exact ID/);
 	rejects(() => v.requiredText(['a'], 'Merchant Order ID'), /must be text/);
@@ -58,7 +65,10 @@ test('order_valid_period: 0..864000, 0..7200 for Lightning', () => {
 	assert.equal(v.orderValidPeriod('1800'), 1800);
 	assert.equal(v.orderValidPeriod(7200, { lightning: true }), 7200);
 	rejects(() => v.orderValidPeriod(864001), /at most 864000 seconds/);
-	rejects(() => v.orderValidPeriod(7201, { lightning: true }), /7200 seconds \(2 hours\) for Lightning/);
+	rejects(
+		() => v.orderValidPeriod(7201, { lightning: true }),
+		/7200 seconds \(2 hours\) for Lightning/,
+	);
 	rejects(() => v.orderValidPeriod(-1), /whole number/);
 	rejects(() => v.orderValidPeriod(1.5), /whole number/);
 	rejects(() => v.orderValidPeriod('soon'), /whole number/);
@@ -78,15 +88,24 @@ test('ID lists: commas, newlines, arrays, numbers; deduplicated in order', () =>
 test('chunking keeps order and the size limit', () => {
 	const ids = Array.from({ length: 250 }, (_, i) => `id-${i}`);
 	const chunks = v.chunk(ids, 100);
-	assert.deepEqual(chunks.map((c) => c.length), [100, 100, 50]);
+	assert.deepEqual(
+		chunks.map((c) => c.length),
+		[100, 100, 50],
+	);
 	assert.deepEqual(chunks.flat(), ids);
 	assert.deepEqual(v.chunk([], 100), []);
 });
 
 test('enums and the resend window', () => {
 	assert.equal(v.oneOf('All Result', v.WEBHOOK_RESULTS, 'Webhook Result'), 'All Result');
-	rejects(() => v.oneOf('all', v.WEBHOOK_RESULTS, 'Webhook Result'), /must be one of "Failed", "All Result"/);
-	rejects(() => v.oneOf('Deposit', v.TRANSACTION_TYPES, 'Transaction Type'), /Transaction Type must be one of/);
+	rejects(
+		() => v.oneOf('all', v.WEBHOOK_RESULTS, 'Webhook Result'),
+		/must be one of "Failed", "All Result"/,
+	);
+	rejects(
+		() => v.oneOf('Deposit', v.TRANSACTION_TYPES, 'Transaction Type'),
+		/Transaction Type must be one of/,
+	);
 	v.resendWindow(1700000000, undefined);
 	v.resendWindow(1700000000, 1700003600);
 	rejects(() => v.resendWindow(1700000000, 1700003601), /at most a 1-hour window/);

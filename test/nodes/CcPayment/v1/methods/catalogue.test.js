@@ -7,11 +7,52 @@ const { tokenItems, coinItems, chainItems, filterItems } = product('catalogue');
 
 // Two coins as coin/all answers them: one with a token under maintenance, one being delisted.
 const coins = [
-	{ symbol: 'USDT', crypto: 'USDT', name: 'Tether USD', coin_id: 'c-usdt', price: '1', min: '0.01', precision: 6, status: 1, logo: 'l', tokens: [
-		{ token_id: 't-trc', crypto: 'USDT', name: 'Tron', network: 'TRC20', chain: 'TRX', status: 1 },
-		{ token_id: 't-erc', crypto: 'USDT', name: 'Ethereum', network: 'ERC20', chain: 'ETH', status: 2 },
-	] },
-	{ symbol: 'BTC', crypto: 'BTC', name: 'Bitcoin', coin_id: 'c-btc', status: 3, tokens: [{ token_id: 't-btc', crypto: 'BTC', name: 'Bitcoin', network: 'BTC', chain: 'BTC', status: 1 }] },
+	{
+		symbol: 'USDT',
+		crypto: 'USDT',
+		name: 'Tether USD',
+		coin_id: 'c-usdt',
+		price: '1',
+		min: '0.01',
+		precision: 6,
+		status: 1,
+		logo: 'l',
+		tokens: [
+			{
+				token_id: 't-trc',
+				crypto: 'USDT',
+				name: 'Tron',
+				network: 'TRC20',
+				chain: 'TRX',
+				status: 1,
+			},
+			{
+				token_id: 't-erc',
+				crypto: 'USDT',
+				name: 'Ethereum',
+				network: 'ERC20',
+				chain: 'ETH',
+				status: 2,
+			},
+		],
+	},
+	{
+		symbol: 'BTC',
+		crypto: 'BTC',
+		name: 'Bitcoin',
+		coin_id: 'c-btc',
+		status: 3,
+		tokens: [
+			{
+				token_id: 't-btc',
+				crypto: 'BTC',
+				name: 'Bitcoin',
+				network: 'BTC',
+				chain: 'BTC',
+				status: 1,
+			},
+		],
+	},
 ];
 
 test('picker labels and search', () => {
@@ -23,15 +64,27 @@ test('picker labels and search', () => {
 			['BTC · BTC (BTC)', 't-btc'],
 		],
 	);
-	assert.deepEqual(coinItems(coins).map((item) => item.name), ['USDT · Tether USD', 'BTC · Bitcoin (delisting)']);
+	assert.deepEqual(
+		coinItems(coins).map((item) => item.name),
+		['USDT · Tether USD', 'BTC · Bitcoin (delisting)'],
+	);
 	assert.deepEqual(chainItems(coins), [
 		{ name: 'BTC · Bitcoin', value: 'BTC' },
 		{ name: 'ETH · Ethereum', value: 'ETH' },
 		{ name: 'TRX · Tron', value: 'TRX' },
 	]);
 	const items = tokenItems(coins);
-	assert.deepEqual(filterItems(items, 'trc').map((item) => item.value), ['t-trc']);
-	assert.deepEqual(filterItems(items, 'TETHER').map((item) => item.value), ['t-erc', 't-trc']);
-	assert.deepEqual(filterItems(items, 't-btc').map((item) => item.value), ['t-btc']);
+	assert.deepEqual(
+		filterItems(items, 'trc').map((item) => item.value),
+		['t-trc'],
+	);
+	assert.deepEqual(
+		filterItems(items, 'TETHER').map((item) => item.value),
+		['t-erc', 't-trc'],
+	);
+	assert.deepEqual(
+		filterItems(items, 't-btc').map((item) => item.value),
+		['t-btc'],
+	);
 	assert.equal(filterItems(items, '').length, 3);
 });

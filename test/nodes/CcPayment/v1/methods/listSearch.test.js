@@ -24,10 +24,16 @@ test('pickers: tokens, coins and chains come from the simulator catalogue, searc
 	const found = await t.listSearch('searchTokens', { filter: 'trc20' });
 	assert.ok(found.results.length >= 1 && found.results.every((item) => /TRC20/.test(item.name)));
 	const coins = await t.listSearch('searchCoins', { filter: 'tether' });
-	assert.deepEqual(coins.results.map((item) => item.value), [COIN.USDT]);
+	assert.deepEqual(
+		coins.results.map((item) => item.value),
+		[COIN.USDT],
+	);
 	assert.equal(coins.results[0].name, 'USDT · Tether USD');
 	const chains = await t.loadOptions('getChains');
-	assert.deepEqual(chains.map((item) => item.value).sort(), [...new Set(catalogue.coins.flatMap((coin) => coin.tokens.map((token) => token.chain)))].sort());
+	assert.deepEqual(
+		chains.map((item) => item.value).sort(),
+		[...new Set(catalogue.coins.flatMap((coin) => coin.tokens.map((token) => token.chain)))].sort(),
+	);
 	assert.ok(chains.some((item) => item.name === 'TRX · Tron'));
 	assert.ok(t.count('coin/all') >= 4, 'every picker call asks CCPayment (nothing cached)');
 });
