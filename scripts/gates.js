@@ -54,8 +54,10 @@ function checkPackageJson() {
 	for (const s of ['preinstall', 'install', 'postinstall', 'prepare', 'prepublish']) {
 		if (pkg.scripts?.[s]) problems.push(`forbidden lifecycle script ${s}`);
 	}
-	if (JSON.stringify(pkg.files) !== JSON.stringify(['dist']))
-		problems.push('files must be ["dist"]');
+	// Only what n8n loads: compiled nodes and credentials and their icons (dist/ may hold more).
+	const shipped = ['dist/nodes', 'dist/credentials', 'dist/icons'];
+	if (JSON.stringify(pkg.files) !== JSON.stringify(shipped))
+		problems.push(`files must be ${JSON.stringify(shipped)}`);
 	const n8n = pkg.n8n ?? {};
 	if (n8n.n8nNodesApiVersion !== 1 || n8n.strict !== true)
 		problems.push('n8n block: n8nNodesApiVersion 1, strict true');

@@ -109,7 +109,7 @@ export class CcPaymentTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Copy the Production URL into the CCPayment dashboard (Developer page, "Webhook URL") or pass it as Notify URL. Withdrawals and refunds always use the dashboard URL. See the README for details.',
+					'Copy the Production URL into the CCPayment dashboard (Developer page, "Webhook URL") or pass it as notify_url. The Test URL only receives while "Listen for test event" is active.',
 				name: 'notice',
 				type: 'notice',
 				default: '',

@@ -2,7 +2,7 @@
 const { test, before, after, beforeEach } = require('node:test');
 const assert = require('node:assert/strict');
 
-const { setup, byId, jsonOf, pairedOf, TOKENS, COIN } = require('../../../helpers/run-node');
+const { setup, byId, jsonOf, pairedOf, TOKENS, COIN } = require('../../../../helpers/run-node');
 
 /** @type {Awaited<ReturnType<typeof setup>>} */
 let t;

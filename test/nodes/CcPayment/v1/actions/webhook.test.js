@@ -2,7 +2,7 @@
 const { test, before, after, beforeEach } = require('node:test');
 const assert = require('node:assert/strict');
 
-const { setup, jsonOf } = require('../../../helpers/run-node');
+const { setup, jsonOf } = require('../../../../helpers/run-node');
 
 /** @type {Awaited<ReturnType<typeof setup>>} */
 let t;

@@ -1,7 +1,7 @@
 // @ts-check
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { product } = require('../../../../dev/dist');
+const { product } = require('../../../../../dev/dist');
 
 const v = product('validation');
 
