@@ -18,6 +18,7 @@
  * - one n8n process: simultaneous copies of a delivery run once; simultaneous different deliveries
  *   all run and all their keys are saved, so after a restart none of them runs again;
  * - the acknowledgement goes out before n8n's save completes: a crash in between forgets that key;
+ * - saves the database applies out of order can drop a key until the next delivery saves it again;
  * - not across processes (queue mode with several webhook processes): each has its own memory and
  *   their static-data saves overwrite one another;
  * - per scope: the editor's Test URL and the Production URL have separate memories;
