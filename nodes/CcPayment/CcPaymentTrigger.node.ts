@@ -331,7 +331,8 @@ export class CcPaymentTrigger implements INodeType {
 					receivedAtMs,
 					boundFor(tolerance),
 				);
-				// Assign (not mutate) so n8n notices the change and saves it with the workflow.
+				// Assign (not mutate) so n8n notices the change and saves it with the workflow. The state is
+				// every key this process knows for the trigger, so concurrent requests' saves lose none.
 				if (seen.changed) staticData[STATIC_DATA_KEY] = seen.state as unknown as IDataObject;
 				if (seen.duplicate) return { webhookResponse: ackBody };
 			}

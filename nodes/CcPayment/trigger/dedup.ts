@@ -1,19 +1,32 @@
 /**
- * Bounded memory of recently accepted deliveries, kept in the workflow's node static data.
+ * Bounded memory of recently accepted deliveries: key strings in, decisions out. Protocol-neutral,
+ * so every trigger version derives its own key and scope and shares this module.
  *
- * Bound: at most MAX_ENTRIES keys (oldest evicted first) and none older than the age cap
+ * Bound: at most MAX_ENTRIES keys (oldest first-seen evicted first) and none older than the age cap
  * (MAX_AGE_MS, raised to the timestamp tolerance if that is longer, so every replay that still
  * passes the timestamp window is caught). 1,000 keys of about 70 bytes each is roughly 70 KB of
  * static data, which n8n stores with the workflow on every change.
  *
- * Limits (best effort, documented in the README):
- * - per webhook and per mode: the editor's Test URL and the Production URL have separate static data;
- * - n8n loads static data per request, so two copies of a delivery arriving at the same moment can
- *   both pass; CCPayment's retries are seconds to minutes apart, so this is rare;
+ * Two layers per scope (trigger node and URL mode): an in-process memory, checked and updated
+ * synchronously, and the workflow's node static data, which survives restarts. n8n loads the whole
+ * static data per request and saves the whole object when the request is answered, so concurrent
+ * requests overwrite each other's saves. Every request therefore merges what it loaded into the
+ * in-process memory and saves the bounded union of both, so the last save carries every key this
+ * process has accepted.
+ *
+ * Guarantees (documented in the README):
+ * - one n8n process: simultaneous copies of a delivery run once; simultaneous different deliveries
+ *   all run and all their keys are saved, so after a restart none of them runs again;
+ * - the acknowledgement goes out before n8n's save completes: a crash in between forgets that key;
+ * - saves the database applies out of order can drop a key until the next delivery saves it again;
+ * - not across processes (queue mode with several webhook processes): each has its own memory and
+ *   their static-data saves overwrite one another;
+ * - per scope: the editor's Test URL and the Production URL have separate memories;
  * - a key older than the age cap, or evicted by 1,000 newer keys, runs again if re-delivered.
  *
- * The state is a plain JSON object (an array of [key, firstSeenMs] pairs in insertion order) so
- * that it survives n8n's JSON round-trip unchanged. Pure: callers store the returned state.
+ * The state is a plain JSON object (an array of [key, firstSeenMs] pairs, oldest first) so that it
+ * survives n8n's JSON round trip unchanged. Pure apart from the in-process memory: callers store the
+ * returned state.
  */
 
 export const MAX_ENTRIES = 1000;
@@ -90,10 +103,21 @@ export function checkAndRemember(
  * copies of a delivery arriving together could both pass it; this synchronous check-and-record
  * makes that atomic within one n8n process (the main process serves production webhooks in regular
  * mode). Each scope (trigger node and URL mode) keeps the same bounded state as static data, and at
- * most MAX_SCOPES scopes are kept. It does not survive a restart; the static-data store does.
+ * most MAX_SCOPES scopes are kept. It does not survive a restart; the static-data store does, and
+ * rememberDelivery merges it back in on the next request.
  */
 const MAX_SCOPES = 200;
 const processMemory = new Map<string, DedupState>();
+
+function keepInProcess(scope: string, state: DedupState): void {
+	// Re-insert so the least recently used scope is the one dropped.
+	processMemory.delete(scope);
+	processMemory.set(scope, state);
+	if (processMemory.size > MAX_SCOPES) {
+		const oldestScope = processMemory.keys().next().value;
+		if (oldestScope !== undefined) processMemory.delete(oldestScope);
+	}
+}
 
 export function rememberInProcess(
 	scope: string,
@@ -102,13 +126,7 @@ export function rememberInProcess(
 	bound: DedupBound = { maxEntries: MAX_ENTRIES, maxAgeMs: MAX_AGE_MS },
 ): boolean {
 	const seen = checkAndRemember(processMemory.get(scope), key, nowMs, bound);
-	// Re-insert so the least recently used scope is the one dropped.
-	processMemory.delete(scope);
-	processMemory.set(scope, seen.state);
-	if (processMemory.size > MAX_SCOPES) {
-		const oldestScope = processMemory.keys().next().value;
-		if (oldestScope !== undefined) processMemory.delete(oldestScope);
-	}
+	keepInProcess(scope, seen.state);
 	return seen.duplicate;
 }
 
@@ -119,9 +137,43 @@ export function forgetInProcess(scope?: string): void {
 }
 
 /**
- * Check a delivery against both layers and record it in both: in-process first (synchronous, so
- * simultaneous copies cannot both pass), then the static-data store (survives restarts). The
- * caller writes `state` back to static data when `changed`.
+ * The bounded union of two states: each key once with its earliest first-seen time, none past the age
+ * cap, oldest first, at most maxEntries (the newest kept). Order-independent apart from ties in time,
+ * so any sequence of merges converges on the same store.
+ */
+export function mergeStates(
+	a: unknown,
+	b: unknown,
+	nowMs: number,
+	bound: DedupBound = { maxEntries: MAX_ENTRIES, maxAgeMs: MAX_AGE_MS },
+): DedupState {
+	const firstSeen = new Map<string, number>();
+	for (const [key, seen] of [...readState(a).entries, ...readState(b).entries]) {
+		const known = firstSeen.get(key);
+		if (known === undefined || seen < known) firstSeen.set(key, seen);
+	}
+	const oldest = nowMs - bound.maxAgeMs;
+	const entries = [...firstSeen].filter(([, seen]) => seen >= oldest).sort((x, y) => x[1] - y[1]);
+	const overflow = entries.length - Math.max(1, bound.maxEntries);
+	return { version: 1, entries: overflow > 0 ? entries.slice(overflow) : entries };
+}
+
+function sameEntries(a: Array<[string, number]>, b: Array<[string, number]>): boolean {
+	return a.length === b.length && a.every(([key, seen], i) => key === b[i][0] && seen === b[i][1]);
+}
+
+/**
+ * Check a delivery against both layers and record it in both. The stored state is first merged into
+ * the in-process memory (so keys reloaded after a restart and keys this process accepted combine),
+ * then the key is checked and recorded there synchronously (so simultaneous copies cannot both pass),
+ * and `state` is the whole bounded union, serialised as the union at the time n8n saves it. The
+ * caller writes `state` back to static data when `changed` (it differs from what was loaded, e.g.
+ * another request's key that an overlapping save dropped), so whichever concurrent save lands last
+ * holds every key this process had accepted by then.
+ *
+ * Why a union and not a lock per trigger node: n8n reads the static data before webhook() runs and
+ * saves it after it returns, so a lock inside the node cannot cover the read-change-write; carrying
+ * the union in every save makes the order of the saves irrelevant.
  */
 export function rememberDelivery(
 	scope: string,
@@ -130,7 +182,18 @@ export function rememberDelivery(
 	nowMs: number,
 	bound: DedupBound,
 ): DedupResult {
-	const seenInProcess = rememberInProcess(scope, key, nowMs, bound);
-	const seen = checkAndRemember(stored, key, nowMs, bound);
-	return { ...seen, duplicate: seen.duplicate || seenInProcess };
+	const loaded = readState(stored);
+	const known = mergeStates(processMemory.get(scope), loaded, nowMs, bound);
+	const seen = checkAndRemember(known, key, nowMs, bound);
+	keepInProcess(scope, seen.state);
+	// A copy: n8n wraps stored objects in change-tracking proxies, which must not reach the memory.
+	const state: DedupState = { version: 1, entries: seen.state.entries.map(([k, t]) => [k, t]) };
+	// n8n writes static data as JSON when it saves, which can be after later requests were checked:
+	// serialise the union as of that moment, so the order in which saves land does not matter.
+	// Not enumerable, so it is not stored itself; without it the save holds `entries` as above.
+	Object.defineProperty(state, 'toJSON', {
+		value: (): DedupState =>
+			mergeStates(processMemory.get(scope), { version: 1, entries: state.entries }, nowMs, bound),
+	});
+	return { duplicate: seen.duplicate, state, changed: !sameEntries(state.entries, loaded.entries) };
 }

@@ -13,6 +13,7 @@ const { startWebhookHost } = require('../../../dev/n8n/harness');
 const { product } = require('../../../dev/dist');
 const { CcPaymentTrigger } = product('triggerNode');
 const { signedHeaders } = product('signer');
+const { forgetInProcess } = product('dedup');
 const { WEBHOOKS } = require('../../../dev/spec-vectors');
 
 const TRON_ADDRESS = 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t';
@@ -44,6 +45,9 @@ function credentials(overrides = {}) {
 
 /** @param {Record<string, unknown>} [parameters] @param {Record<string, unknown>} [creds] */
 function host(parameters = {}, creds = {}) {
+	// Each host is a new workflow, but the harness gives every host the same workflow and node ID,
+	// so the in-process duplicate memory would carry keys over from the previous test.
+	forgetInProcess();
 	return startWebhookHost(CcPaymentTrigger, { parameters, credentials: credentials(creds) });
 }
 
