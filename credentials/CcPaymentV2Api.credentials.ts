@@ -54,7 +54,7 @@ export const V2_CREDENTIAL_TEST_MESSAGES: Array<{ code: number; message: string 
 	{
 		code: 12001,
 		message:
-			'CCPayment does not know this App ID (12001). Copy it again from Dashboard > Developer. v2 App IDs have 16 letters and digits; a 33-digit App ID is a v1 one: use the CCPayment API (v1) credential.',
+			'CCPayment does not know this App ID (12001). Copy it again from Dashboard > Developer. v2 App IDs have 16 letters and digits; a 33-digit App ID is a v1 one: use the CCPayment V1 API credential.',
 	},
 	{
 		code: 11006,
@@ -74,7 +74,7 @@ export const V2_CREDENTIAL_TEST_MESSAGES: Array<{ code: number; message: string 
 	{
 		code: 11013,
 		message:
-			'This App ID is a v1 account (11013): use the CCPayment API (v1) credential, with API Version "v1 (Legacy)" on the node.',
+			'This App ID is a v1 account (11013): use the CCPayment V1 API credential, with API Version "V1 (Legacy)" on the node.',
 	},
 	{
 		code: 11001,
@@ -94,7 +94,7 @@ export const V2_CREDENTIAL_TEST_MESSAGES: Array<{ code: number; message: string 
 export class CcPaymentV2Api implements ICredentialType {
 	name = 'ccPaymentV2Api';
 
-	displayName = 'CCPayment v2 API';
+	displayName = 'CCPayment V2 API';
 
 	icon: Icon = { light: 'file:../icons/ccpayment.svg', dark: 'file:../icons/ccpayment.dark.svg' };
 
@@ -154,7 +154,7 @@ export class CcPaymentV2Api implements ICredentialType {
 					key: 'data',
 					value: undefined,
 					message:
-						'CCPayment did not accept these credentials. Check the App ID and App Secret on Dashboard > Developer; a 33-digit App ID is a v1 one: use the CCPayment API (v1) credential.',
+						'CCPayment did not accept these credentials. Check the App ID and App Secret on Dashboard > Developer; a 33-digit App ID is a v1 one: use the CCPayment V1 API credential.',
 				},
 			},
 			{
@@ -163,7 +163,7 @@ export class CcPaymentV2Api implements ICredentialType {
 					key: 'data',
 					value: null,
 					message:
-						'CCPayment did not accept these credentials. Check the App ID and App Secret on Dashboard > Developer; a 33-digit App ID is a v1 one: use the CCPayment API (v1) credential.',
+						'CCPayment did not accept these credentials. Check the App ID and App Secret on Dashboard > Developer; a 33-digit App ID is a v1 one: use the CCPayment V1 API credential.',
 				},
 			},
 		],

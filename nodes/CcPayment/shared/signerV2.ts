@@ -105,10 +105,10 @@ export function appIdShape(appId: unknown): AppIdShape {
 export function appIdShapeHint(appId: unknown, credentialVersion: 'v1' | 'v2'): string | undefined {
 	const shape = appIdShape(appId);
 	if (credentialVersion === 'v2' && shape === 'v1') {
-		return 'This App ID has 33 digits, like a v1 App ID: if it is one, use the CCPayment API (v1) credential and API Version "v1 (Legacy)".';
+		return 'This App ID has 33 digits, like a v1 App ID: if it is one, use the CCPayment V1 API credential and API Version "V1 (Legacy)".';
 	}
 	if (credentialVersion === 'v1' && shape === 'v2') {
-		return 'This App ID has 16 letters and digits, like a v2 App ID: if it is one, use the CCPayment v2 API credential and API Version "v2".';
+		return 'This App ID has 16 letters and digits, like a v2 App ID: if it is one, use the CCPayment V2 API credential and API Version "V2".';
 	}
 	return undefined;
 }

@@ -2,6 +2,7 @@
  * CCPayment v2 error codes: what each means, how to fix it, and how the transport treats it (retry,
  * rate limit, "already exists" for the write policy). Pure, so it is tested directly.
  */
+import { appIdShapeHint } from '../signerV2';
 import type { FailureInfo, FailureKind } from './errors';
 
 export interface V2ErrorEntry {
@@ -24,11 +25,11 @@ const WITHDRAW_LATER = 'Try again later, or use another network.';
 export const V2_ERRORS: Record<number, V2ErrorEntry> = {
 	10001: { tip: 'Failed', meaning: 'The request failed', fix: 'See the message from CCPayment for the cause.' },
 	11000: { tip: 'InvalidArgument', meaning: 'A request field is invalid', fix: 'Check the field named in the message against the operation\'s rules.' },
-	11001: { tip: 'HeaderInvalidArgument', meaning: 'A request header is invalid', fix: 'Check the App ID in the CCPayment v2 API credential: it must not be empty or contain spaces.' },
+	11001: { tip: 'HeaderInvalidArgument', meaning: 'A request header is invalid', fix: 'Check the App ID in the CCPayment V2 API credential: it must not be empty or contain spaces.' },
 	11002: { tip: 'Internal', meaning: 'CCPayment had a server problem', fix: 'Try again in a moment.', kind: 'service_error' },
 	11003: { tip: 'NotFound', meaning: 'The record does not exist', fix: 'Check the ID you looked up.' },
 	11004: { tip: 'RateLimit', meaning: 'The rate limit was reached', fix: 'Lower "Max Requests per Second" in the node options, or ask your CCPayment account manager for a higher limit.', kind: 'rate_limited' },
-	11005: { tip: 'VerifySignFailed', meaning: 'The signature was not accepted', fix: 'Check the App Secret in the CCPayment v2 API credential (copy it again from Dashboard > Developer).' },
+	11005: { tip: 'VerifySignFailed', meaning: 'The signature was not accepted', fix: 'Check the App Secret in the CCPayment V2 API credential (copy it again from Dashboard > Developer).' },
 	11006: { tip: 'ReqExpired', meaning: 'The request timestamp has expired', fix: 'CCPayment accepts requests signed within 2 minutes of its clock: synchronise this machine\'s clock (NTP).' },
 	11007: { tip: 'RepeatedSubmit', meaning: 'The same request was already submitted', fix: 'CCPayment already has this request: look the order up before sending it again.', duplicate: true },
 	11008: { tip: 'QueryDurationTooMax', meaning: 'The query time range is too large', fix: 'Narrow the time range.' },
@@ -36,7 +37,7 @@ export const V2_ERRORS: Record<number, V2ErrorEntry> = {
 	11010: { tip: 'QueryNumMax', meaning: 'Too many records were queried at once', fix: 'Query at most 100 at a time.' },
 	11011: { tip: 'OrderDuplicate', meaning: 'The order ID was used before', fix: 'Look that order up instead of creating it again, or use a new order ID.', duplicate: true },
 	11012: { tip: 'ExpiredAtTooMax', meaning: 'The expiry is too far ahead', fix: 'Set an expiry at most 10 days from now.' },
-	11013: { tip: 'NoSupportVersion', meaning: 'This App ID is a v1 account', fix: 'This App ID is a v1 account: use the CCPayment API (v1) credential and set API Version to "v1 (Legacy)".' },
+	11013: { tip: 'NoSupportVersion', meaning: 'This App ID is a v1 account', fix: 'This App ID is a v1 account: use the CCPayment V1 API credential and set API Version to "V1 (Legacy)".' },
 	11014: { tip: 'MaliciousReq', meaning: 'CCPayment blocked the requests as malicious', fix: `The IP and App ID may be blocked for days. ${CHECK_APP_ID} Then contact CCPayment support.` },
 	11015: { tip: 'UserIdNotFound', meaning: 'The user ID does not exist', fix: 'Check the user ID.' },
 	11016: { tip: 'NotOnlineDeposit', meaning: 'Only on-chain deposits are supported', fix: 'Use an on-chain deposit for this operation.' },
@@ -107,6 +108,16 @@ export const V2_ERRORS: Record<number, V2ErrorEntry> = {
 /** The table entry for a code, if CCPayment documents it. */
 export function v2ErrorEntry(code: number): V2ErrorEntry | undefined {
 	return Object.prototype.hasOwnProperty.call(V2_ERRORS, code) ? V2_ERRORS[code] : undefined;
+}
+
+/** Codes that can mean the App ID belongs to the other API version. */
+const CREDENTIAL_CODES = new Set([11001, 11005, 12001]);
+
+/** Adds an App ID shape hint to the fix of credential-related codes (never refuses on shape). */
+export function withAppIdHintV2(info: FailureInfo, appId: unknown): FailureInfo {
+	if (info.code === undefined || !CREDENTIAL_CODES.has(info.code)) return info;
+	const hint = appIdShapeHint(appId, 'v2');
+	return hint ? { ...info, fix: [info.fix, hint].filter(Boolean).join(' ') } : info;
 }
 
 /** Classify a v2 envelope with `code != 10000`. */

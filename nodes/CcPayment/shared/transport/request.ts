@@ -169,11 +169,12 @@ export async function ccpaymentApiRequest(
 
 	if (envelope.code !== SUCCESS_CODE) {
 		// CCPayment does not sign error responses, so nothing here is trusted beyond its text.
-		const info = protocol.classifyBusinessError(path, {
+		let info = protocol.classifyBusinessError(path, {
 			code: envelope.code,
 			msg: typeof envelope.msg === 'string' ? envelope.msg : undefined,
 			reason: typeof envelope.reason === 'string' ? envelope.reason : undefined,
 		});
+		if (protocol.withCredentialHint) info = protocol.withCredentialHint(info, credentials);
 		throw ccpaymentError(this, info, itemIndex);
 	}
 
