@@ -53,7 +53,7 @@ before(async () => {
 		...options(false),
 		run: async (items, parameters) => {
 			inputs = items;
-			const { output } = await runNode(CcPayment, { parameters, items, credentials, continueOnFail: true });
+			const { output } = await runNode(CcPayment, { parameters, items, credentials, continueOnFail: true, typeVersion: 1 });
 			assert.deepEqual(
 				output[0].map((item) => /** @type {any} */ (item.pairedItem).item),
 				items.map((_, i) => i),
@@ -67,7 +67,7 @@ before(async () => {
 	rerun = await campaign.runCampaign({
 		...options(true),
 		run: async (items, parameters) => {
-			const { output } = await runNode(CcPayment, { parameters, items, credentials, continueOnFail: true });
+			const { output } = await runNode(CcPayment, { parameters, items, credentials, continueOnFail: true, typeVersion: 1 });
 			return output[0].map((item) => item.json);
 		},
 	});
