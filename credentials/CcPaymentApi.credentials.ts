@@ -46,7 +46,7 @@ export async function signRequest(
 export class CcPaymentApi implements ICredentialType {
 	name = 'ccPaymentApi';
 
-	displayName = 'CCPayment API';
+	displayName = 'CCPayment V1 API';
 
 	icon: Icon = { light: 'file:../icons/ccpayment.svg', dark: 'file:../icons/ccpayment.dark.svg' };
 
@@ -112,7 +112,7 @@ export class CcPaymentApi implements ICredentialType {
 					key: 'data',
 					value: undefined,
 					message:
-						"CCPayment did not accept these credentials. Check that the App ID and App Secret are the ones on the Developer page (admin.ccpayment.com/developer/config) and that this machine's clock is correct.",
+						"CCPayment did not accept these credentials. Check that the App ID and App Secret are the ones on the Developer page (admin.ccpayment.com/developer/config) and that this machine's clock is correct. An App ID of 16 letters and digits is a v2 one: use the CCPayment V2 API credential.",
 				},
 			},
 		],

@@ -29,6 +29,10 @@ const PRODUCT = {
 	dedup: 'dist/nodes/CcPayment/trigger/dedup.js',
 	events: 'dist/nodes/CcPayment/trigger/events.js',
 	verification: 'dist/nodes/CcPayment/trigger/verification.js',
+	credentialV2: 'dist/credentials/CcPaymentV2Api.credentials.js',
+	signerV2: 'dist/nodes/CcPayment/shared/signerV2.js',
+	errorsV2: 'dist/nodes/CcPayment/shared/transport/errorsV2.js',
+	v1Description: 'dist/nodes/CcPayment/v1/actions/description.js',
 };
 
 /** @typedef {keyof typeof PRODUCT} ProductModule */

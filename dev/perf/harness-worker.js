@@ -46,6 +46,7 @@ async function main() {
 		items,
 		credentials: { appId: spec.appId, appSecret: spec.appSecret, baseUrl: spec.simUrl },
 		continueOnFail: true,
+		typeVersion: 1,
 	});
 	const wallMs = performance.now() - started;
 	const cpu = process.cpuUsage(cpuBefore);

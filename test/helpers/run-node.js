@@ -26,6 +26,7 @@ const fromList = (/** @type {string} */ value, /** @type {string} */ cachedResul
 /**
  * @param {Record<string, unknown>} [config] simulator config overrides
  */
+// These tests cover the v1 API: node version 1, as in saved 0.1.0 workflows (new nodes default to v2).
 async function setup(config = {}) {
 	const sim = await startSimulator({ port: 0, ...config });
 	const credentials = {
@@ -41,11 +42,11 @@ async function setup(config = {}) {
 		 * @param {{ items?: any[], continueOnFail?: boolean, credentials?: any }} [options]
 		 */
 		run: async (parameters, options = {}) =>
-			(await runNode(CCPayment, { parameters, credentials, ...options })).output[0],
+			(await runNode(CCPayment, { parameters, credentials, typeVersion: 1, ...options })).output[0],
 		/** @param {Record<string, unknown>} parameters @param {{ items?: any[] }} [options] */
 		fail: async (parameters, options = {}) => {
 			try {
-				await runNode(CCPayment, { parameters, credentials, ...options });
+				await runNode(CCPayment, { parameters, credentials, typeVersion: 1, ...options });
 			} catch (error) {
 				return error;
 			}
@@ -56,9 +57,19 @@ async function setup(config = {}) {
 		/** @param {string} path */
 		count: (path) => sim.getRequests({ path }).length,
 		loadOptions: (/** @type {string} */ method, options = {}) =>
-			loadOptions(CCPayment, method, { credentials, ...options }),
+			loadOptions(CCPayment, method, {
+				credentials,
+				typeVersion: 1,
+				parameters: { apiVersion: 'v1' },
+				...options,
+			}),
 		listSearch: (/** @type {string} */ method, options = {}) =>
-			listSearch(CCPayment, method, { credentials, ...options }),
+			listSearch(CCPayment, method, {
+				credentials,
+				typeVersion: 1,
+				parameters: { apiVersion: 'v1' },
+				...options,
+			}),
 		stop: async () => {
 			await sim.stop();
 			releaseN8nTimers();

@@ -3,7 +3,7 @@
  * Unix milliseconds (13 digits), ISO 8601 with an offset or `Z`, and ISO 8601 without an offset,
  * which is read in the workflow's time zone (as n8n's date picker produces it).
  */
-import { InvalidParameterError } from '../v1/helpers/validation';
+import { InvalidParameterError } from './validation';
 
 const ISO_LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
 const ISO_WITH_ZONE =

@@ -74,6 +74,7 @@ before(async () => {
 				items,
 				credentials,
 				continueOnFail: true,
+				typeVersion: 1,
 			});
 			assert.deepEqual(
 				output[0].map((item) => /** @type {any} */ (item.pairedItem).item),
@@ -93,6 +94,7 @@ before(async () => {
 				items,
 				credentials,
 				continueOnFail: true,
+				typeVersion: 1,
 			});
 			return output[0].map((item) => item.json);
 		},

@@ -41,6 +41,7 @@ const DUPLICATE_TEXT =
 /** A business answer saying this merchant_order_id is already taken. */
 export function isDuplicateOrderError(info: FailureInfo | undefined): boolean {
 	if (!info || info.kind !== 'business') return false;
+	if (info.duplicate) return true;
 	return DUPLICATE_TEXT.test(`${info.msg ?? ''} ${info.reason ?? ''}`);
 }
 

@@ -20,8 +20,14 @@ import type { FailureInfo } from './errors';
 import { descriptionFor, messageFor } from './errors';
 import { ENDPOINTS } from './endpoints';
 import type { Endpoint } from './endpoints';
+import type { EndpointV2 } from './endpointsV2';
+import { PROTOCOL_V1 } from './protocol';
+import type { ProtocolDescriptor } from './protocol';
 import { ccpaymentApiRequest, failureInfoOf } from './request';
 import type { ApiData } from './request';
+
+/** A path of either API version; the client's protocol decides the prefix and signing. */
+export type AnyEndpoint = Endpoint | EndpointV2;
 
 export interface RunSettings {
 	maxRequestsPerSecond: number;
@@ -48,6 +54,11 @@ export interface WriteTarget {
 	what: string;
 	/** Where to look the order up in the node, for messages: "Withdrawal > Get". */
 	lookupHint: string;
+	/**
+	 * Finds the order this write would create, or undefined when CCPayment has none. v1 looks
+	 * merchant order IDs up with bill/info when this is absent; v2 writes must bring their own.
+	 */
+	lookup?: () => Promise<IDataObject | undefined>;
 }
 
 /** Extra fields the router puts on a continueOnFail error item. */
@@ -66,9 +77,15 @@ export class CCPaymentClient {
 		private readonly credentials: ICredentialDataDecryptedObject,
 		readonly settings: RunSettings,
 		clock: Clock = realClock,
+		readonly protocol: ProtocolDescriptor = PROTOCOL_V1,
 	) {
 		this.pacer = new Pacer(settings.maxRequestsPerSecond, clock);
 		this.semaphore = new Semaphore(settings.maxConcurrentRequests);
+	}
+
+	/** The App ID of this execution's credential (some v2 calls repeat it in the body). */
+	appId(): string {
+		return String(this.credentials.appId ?? '').trim();
 	}
 
 	cancelled(): boolean {
@@ -76,7 +93,7 @@ export class CCPaymentClient {
 	}
 
 	/** One paced, concurrency-limited call; no retry. */
-	async send(endpoint: Endpoint, body: IDataObject, itemIndex: number): Promise<ApiData> {
+	async send(endpoint: AnyEndpoint, body: IDataObject, itemIndex: number): Promise<ApiData> {
 		return await limited(
 			this.semaphore,
 			this.pacer,
@@ -85,6 +102,7 @@ export class CCPaymentClient {
 					itemIndex,
 					timeoutMs: this.settings.timeoutMs,
 					credentials: this.credentials,
+					protocol: this.protocol,
 				}),
 		);
 	}
@@ -95,7 +113,7 @@ export class CCPaymentClient {
 	 * calls CCPayment limits, like webhook/resend).
 	 */
 	async read(
-		endpoint: Endpoint,
+		endpoint: AnyEndpoint,
 		body: IDataObject,
 		itemIndex: number,
 		options: { onlyIfNotApplied?: boolean } = {},
@@ -128,14 +146,19 @@ export class CCPaymentClient {
 
 	/** A non-idempotent write, under the money-safety policy (helpers/writePolicy.ts). */
 	async write(
-		endpoint: Endpoint,
+		endpoint: AnyEndpoint,
 		body: IDataObject,
 		itemIndex: number,
 		target: WriteTarget,
 	): Promise<WriteResult<ApiData, IDataObject>> {
+		if (this.protocol.version !== 'v1' && target.reconcilable && !target.lookup) {
+			// bill/info is v1 only: a v2 write that claims to be reconcilable must say how.
+			throw new Error(`A reconcilable ${this.protocol.version} write needs a lookup`);
+		}
 		const outcome = await runWrite<ApiData, IDataObject>({
 			send: async () => await this.send(endpoint, body, itemIndex),
-			lookup: async () => await this.findOrder(target.merchantOrderId, itemIndex),
+			lookup:
+				target.lookup ?? (async () => await this.findOrder(target.merchantOrderId, itemIndex)),
 			failureOf: failureInfoOf,
 			pause: async (attempt, info) =>
 				await sleep(backoffDelay(attempt - 1, { rateLimited: info?.kind === 'rate_limited' })),

@@ -37,6 +37,12 @@ export interface FailureInfo {
 	retryable: boolean;
 	/** The request may have been applied by CCPayment even though we got no clean answer. */
 	mayHaveBeenApplied: boolean;
+	/** CCPayment's name for the code, where its error table has one (v2). */
+	tip?: string;
+	/** What to do about it, where the error table says (v2); replaces the text-based hint. */
+	fix?: string;
+	/** The order ID is already taken (v2 codes say so; v1 answers are read by their text). */
+	duplicate?: boolean;
 }
 
 export const SUCCESS_CODE = 10000;
@@ -72,6 +78,7 @@ export function classifyBusinessError(
 
 /** A short, user-facing hint for a business error: what to check or do next. */
 export function hintFor(info: FailureInfo): string | undefined {
+	if (info.fix) return info.fix;
 	const text = `${info.msg ?? ''} ${info.reason ?? ''}`;
 	if (info.code === CODE_USER_NOT_FOUND) {
 		return 'The Cwallet user does not exist. Check the Cwallet ID or email (the Cwallet User > Check operation tells you before you pay).';
@@ -99,10 +106,14 @@ export function messageFor(info: FailureInfo): string {
 		case 'business':
 		case 'service_error':
 		case 'rate_limited': {
-			const detail = [info.msg, info.reason ? `reason ${info.reason}` : '']
+			const detail = [
+				info.msg !== info.tip ? info.msg : '',
+				info.reason ? `reason ${info.reason}` : '',
+			]
 				.filter(Boolean)
 				.join(', ');
-			return `CCPayment rejected the request (code ${info.code}${detail ? `: ${detail}` : ''})`;
+			const code = info.tip ? `${info.code} ${info.tip}` : `${info.code}`;
+			return `CCPayment rejected the request (code ${code}${detail ? `: ${detail}` : ''})`;
 		}
 		case 'http_status':
 			return `CCPayment answered with HTTP ${info.httpStatus} instead of 200`;

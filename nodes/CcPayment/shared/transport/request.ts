@@ -12,10 +12,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { appKeys, checkSignedMessage, serializeBody } from '../signerV1';
+import { appKeys, checkSignedMessage } from '../signerV1';
 import type { HeaderBag } from '../signerV1';
 import {
-	classifyBusinessError,
 	classifyHttpStatus,
 	classifyTransportError,
 	descriptionFor,
@@ -23,8 +22,11 @@ import {
 	SUCCESS_CODE,
 } from './errors';
 import type { FailureInfo } from './errors';
-import { API_PREFIX, CREDENTIAL_TYPE, DEFAULT_TIMEOUT_MS } from './endpoints';
+import { DEFAULT_TIMEOUT_MS } from './endpoints';
 import type { Endpoint } from './endpoints';
+import type { EndpointV2 } from './endpointsV2';
+import { PROTOCOL_V1 } from './protocol';
+import type { ProtocolDescriptor } from './protocol';
 
 const DEFAULT_RESPONSE_TOLERANCE_S = 300;
 
@@ -40,6 +42,8 @@ export interface ApiRequestOptions {
 	timeoutMs?: number;
 	/** Credentials already fetched for this execution (saves a decrypt per item). */
 	credentials?: ICredentialDataDecryptedObject;
+	/** Which API version to speak; v1 when absent. */
+	protocol?: ProtocolDescriptor;
 }
 
 export type ApiData = IDataObject | IDataObject[];
@@ -80,35 +84,53 @@ function toBytes(body: unknown): Buffer | undefined {
 	return undefined;
 }
 
+function verifyResponse(
+	credentials: ICredentialDataDecryptedObject,
+	response: IN8nHttpFullResponse,
+	bytes: Buffer,
+) {
+	const tolerance = Number(credentials.responseTimestampTolerance ?? DEFAULT_RESPONSE_TOLERANCE_S);
+	return checkSignedMessage({
+		headers: response.headers as HeaderBag,
+		body: bytes,
+		...appKeys(credentials),
+		toleranceSeconds: Number.isFinite(tolerance) && tolerance > 0 ? tolerance : 0,
+		appIdHeader: 'optional',
+	});
+}
+
 function snippet(text: string): string {
 	const clean = text.replace(/\s+/g, ' ').trim();
 	return clean.length > 200 ? `${clean.slice(0, 200)}...` : clean;
 }
 
 /**
- * POST one CCPayment v1 call and return its verified `data`.
+ * POST one CCPayment call and return its `data` (verified, where the protocol signs responses).
  *
  * The body is serialised here exactly once; the credential's `authenticate` signs that string and
- * sends it unchanged. The response is read as raw bytes, its signature checked on those bytes, and
- * only then is anything from it used.
+ * sends it unchanged (v2 calls without parameters send no body). The response is read as raw bytes,
+ * its signature checked on those bytes where the protocol has one, and only then is anything from
+ * it used.
  */
 export async function ccpaymentApiRequest(
 	this: RequestContext,
-	endpoint: Endpoint,
+	endpoint: Endpoint | EndpointV2,
 	body: IDataObject = {},
 	options: ApiRequestOptions = {},
 ): Promise<ApiData> {
-	const path = `${API_PREFIX}${endpoint}`;
+	const protocol = options.protocol ?? PROTOCOL_V1;
+	const credentialType = protocol.credentialType;
+	const path = `${protocol.pathPrefix}${endpoint}`;
 	const { itemIndex } = options;
 	const credentials =
 		options.credentials ??
-		(await this.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL_TYPE, itemIndex));
-	const payload = serializeBody(body);
+		(await this.getCredentials<ICredentialDataDecryptedObject>(credentialType, itemIndex));
+	const payload = protocol.serializeBody(body);
 
 	const requestOptions: IHttpRequestOptions = {
 		method: 'POST',
 		url: path,
-		body: payload,
+		...(payload === undefined ? {} : { body: payload }),
 		json: false,
 		encoding: 'arraybuffer',
 		returnFullResponse: true,
@@ -123,13 +145,13 @@ export async function ccpaymentApiRequest(
 		// to bunch paced requests over CCPayment's per-second limit.
 		response = (await this.helpers.httpRequestWithAuthentication.call(
 			this,
-			CREDENTIAL_TYPE,
+			credentialType,
 			requestOptions,
 			{
 				credentialsDecrypted: {
-					id: CREDENTIAL_TYPE,
-					name: CREDENTIAL_TYPE,
-					type: CREDENTIAL_TYPE,
+					id: credentialType,
+					name: credentialType,
+					type: credentialType,
 					data: credentials,
 				},
 			},
@@ -157,14 +179,9 @@ export async function ccpaymentApiRequest(
 	}
 
 	// Verify the raw bytes first; the parsed body is only trusted once this passed.
-	const tolerance = Number(credentials.responseTimestampTolerance ?? DEFAULT_RESPONSE_TOLERANCE_S);
-	const verification = checkSignedMessage({
-		headers: response.headers as HeaderBag,
-		body: bytes,
-		...appKeys(credentials),
-		toleranceSeconds: Number.isFinite(tolerance) && tolerance > 0 ? tolerance : 0,
-		appIdHeader: 'optional',
-	});
+	const verification = protocol.verifyResponses
+		? verifyResponse(credentials, response, bytes)
+		: undefined;
 
 	let envelope: { code?: unknown; msg?: unknown; reason?: unknown; data?: unknown };
 	try {
@@ -188,15 +205,16 @@ export async function ccpaymentApiRequest(
 
 	if (envelope.code !== SUCCESS_CODE) {
 		// CCPayment does not sign error responses, so nothing here is trusted beyond its text.
-		const info = classifyBusinessError(path, {
+		let info = protocol.classifyBusinessError(path, {
 			code: envelope.code,
 			msg: typeof envelope.msg === 'string' ? envelope.msg : undefined,
 			reason: typeof envelope.reason === 'string' ? envelope.reason : undefined,
 		});
+		if (protocol.withCredentialHint) info = protocol.withCredentialHint(info, credentials);
 		throw ccpaymentError(this, info, itemIndex);
 	}
 
-	if (!verification.ok) {
+	if (verification && !verification.ok) {
 		throw ccpaymentError(
 			this,
 			{ path, kind: 'bad_signature', retryable: true, mayHaveBeenApplied: true },

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { throughputOptions } from '../../shared/execution/run';
 import * as balance from './balance';
 import * as blockchain from './blockchain';
 import * as checkout from './checkout';
@@ -11,7 +12,7 @@ import * as webhook from './webhook';
 import * as withdrawal from './withdrawal';
 
 /**
- * Node-wide options (defaults match DEFAULT_RUN_SETTINGS in transport/client.ts). The throughput
+ * Node-wide options (defaults match DEFAULT_RUN_SETTINGS in shared/transport/client.ts). The throughput
  * options are read from the first item and shared by every request of one execution.
  */
 export const optionsCollection: INodeProperties = {
@@ -30,41 +31,7 @@ export const optionsCollection: INodeProperties = {
 				'Whether to output an item { merchant_order_id, found: false } for each ID CCPayment has no order for (found orders then carry found: true)',
 			displayOptions: { show: { '/resource': ['order', 'withdrawal'], '/operation': ['get'] } },
 		},
-		{
-			displayName: 'Max Concurrent Requests',
-			name: 'maxConcurrentRequests',
-			type: 'number',
-			default: 10,
-			typeOptions: { minValue: 1, maxValue: 100, numberPrecision: 0 },
-			description:
-				'How many requests to CCPayment may be in flight at once, across all items of this execution',
-		},
-		{
-			displayName: 'Max Requests per Second',
-			name: 'maxRequestsPerSecond',
-			type: 'number',
-			default: 50,
-			typeOptions: { minValue: 1, maxValue: 100, numberPrecision: 0 },
-			description:
-				'Requests are spaced evenly so no second ever holds more than this. CCPayment allows 100 per second per IP, shared by everything on this IP.',
-		},
-		{
-			displayName: 'Max Retries',
-			name: 'maxRetries',
-			type: 'number',
-			default: 3,
-			typeOptions: { minValue: 0, maxValue: 10, numberPrecision: 0 },
-			description:
-				'How often a request is retried after a transient failure. Writes are only re-sent with the same order ID, after checking CCPayment has no such order.',
-		},
-		{
-			displayName: 'Timeout',
-			name: 'timeout',
-			type: 'number',
-			default: 30000,
-			typeOptions: { minValue: 100 },
-			description: 'Time in ms to wait for each CCPayment answer',
-		},
+		...throughputOptions,
 	],
 };
 

@@ -40,6 +40,7 @@ async function reads(/** @type {number} */ perSecond) {
 		items: inputItems('rate', READS, 'pacing'),
 		credentials: { appId: sim.merchant.appId, appSecret: sim.merchant.appSecret, baseUrl: sim.url },
 		continueOnFail: true,
+		typeVersion: 1,
 	});
 	const errors = output[0].filter((item) => item.json.error !== undefined);
 	const limited = sim

@@ -1,0 +1,4 @@
+import { defineResource } from '../types';
+import * as getMany from './getMany';
+
+export const resource = defineResource({ name: 'Chain', value: 'chain' }, [getMany]);

@@ -1,0 +1,136 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+/** A picker loaded from getCoinList ("From List") or an ID typed in. */
+function catalogueLocator(
+	base: {
+		displayName: string;
+		name: string;
+		description: string;
+		searchListMethod: string;
+		placeholder: string;
+	},
+	overrides: Partial<INodeProperties>,
+): INodeProperties {
+	return {
+		displayName: base.displayName,
+		name: base.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: base.description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: base.searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'ID',
+				name: 'id',
+				type: 'string',
+				placeholder: base.placeholder,
+			},
+		],
+		...overrides,
+	};
+}
+
+/** Coin picker: one entry per coin of "Tokens for your business"; the value is the numeric coin ID. */
+export function coinLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
+	return catalogueLocator(
+		{
+			displayName: 'Coin',
+			name: 'coinId',
+			description: 'The coin (CCPayment coin ID)',
+			searchListMethod: 'searchCoinsV2',
+			placeholder: 'e.g. 1280',
+		},
+		overrides,
+	);
+}
+
+/** Chain picker: the networks of the coin picked above (all chains when no coin is picked). */
+export function chainLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
+	return catalogueLocator(
+		{
+			displayName: 'Chain',
+			name: 'chain',
+			description: 'The network (CCPayment chain symbol)',
+			searchListMethod: 'searchChainsV2',
+			placeholder: 'e.g. POLYGON',
+		},
+		overrides,
+	);
+}
+
+/** The "Additional Fields" collection of an operation's optional request fields. */
+export function additionalFields(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options,
+	};
+}
+
+/** The Simplify toggle; `description` starts with "Whether to return a simplified version ...". */
+export function simplifyField(description: string): INodeProperties {
+	return { displayName: 'Simplify', name: 'simplify', type: 'boolean', default: true, description };
+}
+
+/** Return All + Limit, for cursor-paged lists. */
+export const returnAllFields: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		default: 50,
+		typeOptions: { minValue: 1 },
+		displayOptions: { show: { returnAll: [false] } },
+		description: 'Max number of results to return',
+	},
+];
+
+/** The value of a resourceLocator (or a plain string) parameter. */
+export function locatorValue(raw: unknown): unknown {
+	if (raw && typeof raw === 'object' && !Array.isArray(raw) && 'value' in raw) {
+		return (raw as { value: unknown }).value;
+	}
+	return raw;
+}
+
+/** Drop undefined and empty-string values (CCPayment treats them as "not provided" anyway). */
+export function compact(body: IDataObject): IDataObject {
+	const result: IDataObject = {};
+	for (const [key, value] of Object.entries(body)) {
+		if (value === undefined || value === '') continue;
+		result[key] = value;
+	}
+	return result;
+}
+
+/** `data[key]` of a list-shaped answer, or an empty list. */
+export function listAt(data: IDataObject | IDataObject[], key: string): IDataObject[] {
+	if (Array.isArray(data)) return data;
+	const list = data[key];
+	return Array.isArray(list) ? (list as IDataObject[]) : [];
+}
+
+/** `data[key]` of an object-shaped answer, or the answer itself. */
+export function objectAt(data: IDataObject | IDataObject[], key: string): IDataObject {
+	if (Array.isArray(data)) return {};
+	const value = data[key];
+	return value && typeof value === 'object' && !Array.isArray(value)
+		? (value as IDataObject)
+		: data;
+}
