@@ -4,7 +4,8 @@
 
 /**
  * Run the CCPayment simulator from a shell (no build needed, Node built-ins only):
- *   node simulator/cli.js [--port 8765] [--host 127.0.0.1] [--webhook-url URL] [--latency-ms N] [--speed F]
+ *   node simulator/cli.js [--port 8765] [--host 127.0.0.1] [--webhook-url URL] [--latency-ms N]
+ *                         [--speed F]
  */
 
 const { parseArgs } = require('util');
@@ -34,7 +35,12 @@ function readOptions(argv) {
 	/** @type {Record<string, { type: 'string' | 'boolean', short?: string }>} */
 	const options = { help: { type: 'boolean', short: 'h' } };
 	for (const name of VALUE_OPTIONS) options[name] = { type: 'string' };
-	const { values, positionals } = parseArgs({ args: argv, options, strict: false, allowPositionals: true });
+	const { values, positionals } = parseArgs({
+		args: argv,
+		options,
+		strict: false,
+		allowPositionals: true,
+	});
 	const unknown = Object.keys(values).filter((k) => k !== 'help' && !VALUE_OPTIONS.includes(k));
 	if (unknown.length) usageError(`unknown option(s): ${unknown.map((k) => `--${k}`).join(', ')}`);
 	if (positionals.length) usageError(`unexpected argument ${positionals[0]}`);
@@ -60,7 +66,8 @@ async function main() {
 	const options = { port: args.port !== undefined ? number('port', args.port) : 8765 };
 	if (args.host) options.host = args.host;
 	if (args['webhook-url']) options.webhookUrl = args['webhook-url'];
-	if (args['latency-ms'] !== undefined) options.latencyMs = number('latency-ms', args['latency-ms']);
+	if (args['latency-ms'] !== undefined)
+		options.latencyMs = number('latency-ms', args['latency-ms']);
 	if (args.speed !== undefined) options.webhook = { speedFactor: number('speed', args.speed) };
 
 	const { startSimulator } = require('./index');

@@ -9,7 +9,13 @@
  */
 
 const http = require('http');
-const { defaultConfig, mergeInto, replaceContents, validateConfig, clone } = require('./shared/config');
+const {
+	defaultConfig,
+	mergeInto,
+	replaceContents,
+	validateConfig,
+	clone,
+} = require('./shared/config');
 const { Store } = require('./shared/state');
 const { WebhookEngine } = require('./shared/webhooks');
 const { Actions } = require('./shared/actions');
@@ -110,7 +116,11 @@ class Simulator {
 
 	/** Every configured merchant: [{ appId, appSecret, name }]. */
 	get merchants() {
-		return this.config.merchants.map((m) => ({ appId: m.appId, appSecret: m.appSecret, name: m.name || '' }));
+		return this.config.merchants.map((m) => ({
+			appId: m.appId,
+			appSecret: m.appSecret,
+			name: m.name || '',
+		}));
 	}
 
 	/** The delivery log (live array). */
@@ -128,7 +138,8 @@ class Simulator {
 		});
 		const address = /** @type {import('net').AddressInfo} */ (this.server.address());
 		this.port = address.port;
-		const host = this.config.host === '0.0.0.0' || this.config.host === '::' ? '127.0.0.1' : this.config.host;
+		const host =
+			this.config.host === '0.0.0.0' || this.config.host === '::' ? '127.0.0.1' : this.config.host;
 		this.url = `http://${host.includes(':') ? `[${host}]` : host}:${this.port}`;
 		return this;
 	}
@@ -177,13 +188,14 @@ class Simulator {
 			if (patch[key] !== undefined) m[key] = clone(patch[key]);
 		}
 		if (patch.balances) {
-			for (const [coinId, value] of Object.entries(patch.balances)) this.store.merchant(m.appId).balances.set(coinId, String(value));
+			for (const [coinId, value] of Object.entries(patch.balances))
+				this.store.merchant(m.appId).balances.set(coinId, String(value));
 		}
 		validateConfig(this.config);
 		return m;
 	}
 
-	/** Request log entries, optionally filtered by path (full path, or an endpoint of the first protocol). */
+	/** Request log entries, optionally filtered by path (full path, or a v1 endpoint name). */
 	getRequests(filter = {}) {
 		const given = filter.path ? String(filter.path) : '';
 		const path = given && !given.startsWith('/') ? `${this.protocols[0].prefix}${given}` : given;
@@ -213,7 +225,9 @@ class Simulator {
 		const ip = normaliseIp(req.socket.remoteAddress);
 		if (path === '/__sim' || path.startsWith('/__sim/')) {
 			if (!this.config.controlAllowRemote && !isLoopback(ip)) {
-				return this.sendJson(res, 403, { error: 'control routes answer loopback clients only (config.controlAllowRemote)' });
+				return this.sendJson(res, 403, {
+					error: 'control routes answer loopback clients only (config.controlAllowRemote)',
+				});
 			}
 			const raw = await readBody(req, res);
 			if (raw === null) return undefined;

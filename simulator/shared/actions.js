@@ -2,10 +2,11 @@
 'use strict';
 
 /**
- * Things that happen on CCPayment's side and end in webhooks. Deposits (orders, permanent addresses,
- * invoices) are in deposits.js; here: a withdrawal completes or fails, the merchant refunds, an order
- * expires, a raw signed send, a resend. Used by the control routes, the HTML console, the hosted
- * checkout page and directly from tests (sim.actions.*). Parameters use the API's snake_case names.
+ * Things that happen on CCPayment's side and end in webhooks. Deposits (orders, permanent
+ * addresses, invoices) are in deposits.js; here: a withdrawal completes or fails, the merchant
+ * refunds, an order expires, a raw signed send, a resend. Used by the control routes, the HTML
+ * console, the hosted checkout page and directly from tests (sim.actions.*). Parameters use the
+ * API's snake_case names.
  */
 
 const dec = require('./decimal');
@@ -20,19 +21,31 @@ class Actions extends DepositActions {
 	completeWithdrawal(params = {}) {
 		const appId = this.appIdOf(params);
 		const w = this.store.findOrder(appId, params);
-		if (!w || w.kind !== 'withdrawal') throw new ActionError(404, 'withdrawal not found (give merchant_order_id or order_id)');
+		if (!w || w.kind !== 'withdrawal')
+			throw new ActionError(404, 'withdrawal not found (give merchant_order_id or order_id)');
 		const status = params.status || 'success';
-		if (!['success', 'failed', 'processing'].includes(status)) throw new ActionError(400, 'status must be success, failed or processing');
-		if (w.status === 'Successful' || w.status === 'Failed') throw new ActionError(409, `withdrawal ${w.merchant_order_id} is already ${w.status}`);
+		if (!['success', 'failed', 'processing'].includes(status))
+			throw new ActionError(400, 'status must be success, failed or processing');
+		if (w.status === 'Successful' || w.status === 'Failed')
+			throw new ActionError(409, `withdrawal ${w.merchant_order_id} is already ${w.status}`);
 		if (status === 'processing') {
 			w.status = 'Processing';
-			return { merchant_order_id: w.merchant_order_id, order_id: w.order_id, status: w.status, notifications: [] };
+			return {
+				merchant_order_id: w.merchant_order_id,
+				order_id: w.order_id,
+				status: w.status,
+				notifications: [],
+			};
 		}
 		w.completed = this.store.nowSec();
 		if (status === 'success') {
 			w.status = 'Successful';
 			const chain = this.store.chain(w.chain);
-			w.txid = w.internal ? '' : params.txid ? String(params.txid) : txidFor(chain ? chain.addressKind : 'evm', w.record_id);
+			w.txid = w.internal
+				? ''
+				: params.txid
+					? String(params.txid)
+					: txidFor(chain ? chain.addressKind : 'evm', w.record_id);
 		} else {
 			w.status = 'Failed';
 			w.txid = '';
@@ -44,7 +57,12 @@ class Actions extends DepositActions {
 			});
 		}
 		const payload = this.bodies.withdrawalBody(w, status);
-		const { event, delivery } = this.sim.webhooks.emit({ appId, payload, tamper: params.tamper, url: params.url });
+		const { event, delivery } = this.sim.webhooks.emit({
+			appId,
+			payload,
+			tamper: params.tamper,
+			url: params.url,
+		});
 		return {
 			merchant_order_id: w.merchant_order_id,
 			order_id: w.order_id,
@@ -66,18 +84,28 @@ class Actions extends DepositActions {
 		const coin = this.store.coinOf(token);
 		const refundable = dec.sub(this.store.paidAmount(order), this.store.refundedAmount(order));
 		const amount = this.amountParam(params.amount, coin.precision) || refundable;
-		if (!dec.isPositive(amount) || dec.cmp(amount, refundable) > 0) throw new ActionError(409, `refundable amount is ${refundable} ${token.crypto}`);
+		if (!dec.isPositive(amount) || dec.cmp(amount, refundable) > 0)
+			throw new ActionError(409, `refundable amount is ${refundable} ${token.crypto}`);
 		const status = params.status || 'success';
-		if (!['success', 'failed'].includes(status)) throw new ActionError(400, 'status must be success or failed');
+		if (!['success', 'failed'].includes(status))
+			throw new ActionError(400, 'status must be success or failed');
 		const lastPayment = [...order.payments].reverse().find((p) => p.stage === 'success');
 		const toAddress = String(params.to_address || (lastPayment && lastPayment.from_address) || '');
 		const internal = isCwalletDestination(toAddress);
 		const fee = internal ? '0' : this.store.networkFee(token);
 		const net = dec.sub(amount, fee);
-		if (!dec.isPositive(net)) throw new ActionError(409, `amount must exceed the network fee (${fee} ${token.crypto})`);
+		if (!dec.isPositive(net))
+			throw new ActionError(409, `amount must exceed the network fee (${fee} ${token.crypto})`);
 		const chain = this.store.chain(token.chain);
 		const recordId = this.store.newId();
-		const txid = status === 'success' ? (internal ? 'internal transfer' : params.txid ? String(params.txid) : txidFor(chain ? chain.addressKind : 'evm', recordId)) : '';
+		const txid =
+			status === 'success'
+				? internal
+					? 'internal transfer'
+					: params.txid
+						? String(params.txid)
+						: txidFor(chain ? chain.addressKind : 'evm', recordId)
+				: '';
 		const refund = {
 			record_id: recordId,
 			amount,
@@ -100,9 +128,26 @@ class Actions extends DepositActions {
 				record_id: recordId,
 			});
 		}
-		const payload = this.bodies.refundBody({ status, recordId, amount, net, fee, toAddress, txid }, order, token, coin);
-		const { event, delivery } = this.sim.webhooks.emit({ appId, payload, tamper: params.tamper, url: params.url });
-		return { record_id: recordId, order_id: order.order_id, merchant_order_id: order.merchant_order_id, amount, status, notifications: [{ event_id: event.id, delivery_id: delivery.id, pay_status: status }] };
+		const payload = this.bodies.refundBody(
+			{ status, recordId, amount, net, fee, toAddress, txid },
+			order,
+			token,
+			coin,
+		);
+		const { event, delivery } = this.sim.webhooks.emit({
+			appId,
+			payload,
+			tamper: params.tamper,
+			url: params.url,
+		});
+		return {
+			record_id: recordId,
+			order_id: order.order_id,
+			merchant_order_id: order.merchant_order_id,
+			amount,
+			status,
+			notifications: [{ event_id: event.id, delivery_id: delivery.id, pay_status: status }],
+		};
 	}
 
 	/** Make an order expire now. */
@@ -110,7 +155,11 @@ class Actions extends DepositActions {
 		const appId = this.appIdOf(params);
 		const order = this.depositOrder(appId, params);
 		order.expires_at = this.store.nowSec() - 1;
-		return { order_id: order.order_id, merchant_order_id: order.merchant_order_id, status: this.store.depositStatus(order) };
+		return {
+			order_id: order.order_id,
+			merchant_order_id: order.merchant_order_id,
+			status: this.store.depositStatus(order),
+		};
 	}
 
 	/**
@@ -125,9 +174,17 @@ class Actions extends DepositActions {
 		try {
 			payload = JSON.parse(body);
 		} catch {
-			if (params.tamper === 'pretty' || params.tamper === 'body') throw new ActionError(400, 'tamper pretty/body needs a JSON body');
+			if (params.tamper === 'pretty' || params.tamper === 'body')
+				throw new ActionError(400, 'tamper pretty/body needs a JSON body');
 		}
-		const { event, delivery } = this.sim.webhooks.emit({ appId, payload, body, url: params.url, tamper: params.tamper, timestamp: params.timestamp });
+		const { event, delivery } = this.sim.webhooks.emit({
+			appId,
+			payload,
+			body,
+			url: params.url,
+			tamper: params.tamper,
+			timestamp: params.timestamp,
+		});
 		return { event_id: event.id, delivery_id: delivery.id, url: delivery.url };
 	}
 
@@ -141,7 +198,15 @@ class Actions extends DepositActions {
 		const end = Number(params.end_timestamp || 0) || Number.MAX_SAFE_INTEGER;
 		const result = params.webhook_result || 'All Result';
 		const type = params.transaction_type || 'All Type';
-		const count = this.sim.webhooks.resendMatching({ appId, start, end, result, type, recordId: params.record_id, eventId: params.event_id });
+		const count = this.sim.webhooks.resendMatching({
+			appId,
+			start,
+			end,
+			result,
+			type,
+			recordId: params.record_id,
+			eventId: params.event_id,
+		});
 		return { resend_count: count };
 	}
 }

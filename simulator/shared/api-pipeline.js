@@ -62,7 +62,9 @@ async function handleApi(sim, protocol, req, res, path, ip) {
 	const headerAppId = protocol.appIdOf(req.headers);
 	const merchant = sim.store.merchantConfig(headerAppId);
 
-	if (!sim.limiter.allow(ip, sim.config.rateLimit.perSecond, sim.config.rateLimit.windowMs || 1000)) {
+	if (
+		!sim.limiter.allow(ip, sim.config.rateLimit.perSecond, sim.config.rateLimit.windowMs || 1000)
+	) {
 		entry.rateLimited = true;
 		entry.applied = false;
 		return send(res, entry, protocol.refuse(sim, 'rateLimited', perIpLimit(sim), merchant));
@@ -99,17 +101,27 @@ function perIpLimit(sim) {
 function send(res, entry, result) {
 	entry.response = { status: result.status, code: result.code, msg: result.msg };
 	if (res.destroyed) return;
-	res.writeHead(result.status, { ...result.headers, 'Content-Length': String(Buffer.byteLength(result.body)) });
+	res.writeHead(result.status, {
+		...result.headers,
+		'Content-Length': String(Buffer.byteLength(result.body)),
+	});
 	res.end(result.body);
 }
 
 /** A gateway-style HTML error page, as a proxy in front of the API would answer. */
 function sendHttpError(res, entry, fault) {
 	const status = { http500: 500, http502: 502, http503: 503 }[fault.kind] || 500;
-	const text = { 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Temporarily Unavailable' }[status];
+	const text = {
+		500: 'Internal Server Error',
+		502: 'Bad Gateway',
+		503: 'Service Temporarily Unavailable',
+	}[status];
 	const body = `<html><head><title>${status} ${text}</title></head><body><center><h1>${status} ${text}</h1></center></body></html>`;
 	entry.response = { status };
-	res.writeHead(status, { 'Content-Type': 'text/html', 'Content-Length': String(Buffer.byteLength(body)) });
+	res.writeHead(status, {
+		'Content-Type': 'text/html',
+		'Content-Length': String(Buffer.byteLength(body)),
+	});
 	res.end(body);
 }
 

@@ -36,7 +36,12 @@ function defaultErrorCodes() {
 		rateLimited: { code: 229911, msg: 'rate limit exceeded', guess: true },
 		resendLimited: { code: 229912, msg: 'webhook resend limit reached', guess: true },
 		serviceError: { code: 224066, msg: 'service err, please try again', guess: false },
-		userNotFound: { code: 224083, msg: 'users do not exist', reason: 'ToUserNotFound', guess: false },
+		userNotFound: {
+			code: 224083,
+			msg: 'users do not exist',
+			reason: 'ToUserNotFound',
+			guess: false,
+		},
 	};
 }
 
@@ -58,7 +63,13 @@ function defaultConfig() {
 		publicUrl: '',
 		/** @type {MerchantConfig[]} */
 		merchants: [
-			{ ...DEFAULT_MERCHANT, name: 'Demo Merchant', webhookUrl: null, enabledTokens: 'all', notificationTiming: null },
+			{
+				...DEFAULT_MERCHANT,
+				name: 'Demo Merchant',
+				webhookUrl: null,
+				enabledTokens: 'all',
+				notificationTiming: null,
+			},
 			{
 				...SECOND_MERCHANT,
 				name: 'Second Merchant',
@@ -136,7 +147,12 @@ function defaultConfig() {
 
 /** @param {unknown} value */
 function isPlainObject(value) {
-	return !!value && typeof value === 'object' && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
+	return (
+		!!value &&
+		typeof value === 'object' &&
+		!Array.isArray(value) &&
+		Object.getPrototypeOf(value) === Object.prototype
+	);
 }
 
 /** @template T @param {T} value @returns {T} */
@@ -157,7 +173,13 @@ function mergeInto(target, patch) {
 			const previous = Array.isArray(target.merchants) ? target.merchants : [];
 			target.merchants = value.map((m) => {
 				const old = previous.find((p) => p.appId === m.appId);
-				const merged = { webhookUrl: null, enabledTokens: 'all', notificationTiming: null, ...(old ? clone(old) : {}), ...clone(m) };
+				const merged = {
+					webhookUrl: null,
+					enabledTokens: 'all',
+					notificationTiming: null,
+					...(old ? clone(old) : {}),
+					...clone(m),
+				};
 				if (!m.appSecret || m.appSecret === HIDDEN) merged.appSecret = old ? old.appSecret : '';
 				return merged;
 			});
@@ -189,19 +211,30 @@ const ENUMS = {
 /** Throws a readable Error when the config holds a value the simulator cannot use. */
 function validateConfig(config) {
 	for (const [key, allowed] of Object.entries(ENUMS)) {
-		if (!allowed.includes(config[key])) throw new Error(`config.${key} must be one of ${allowed.join(', ')}`);
+		if (!allowed.includes(config[key]))
+			throw new Error(`config.${key} must be one of ${allowed.join(', ')}`);
 	}
-	if (!['insensitive', 'strict'].includes(config.webhook.ackMode)) throw new Error('config.webhook.ackMode must be insensitive or strict');
+	if (!['insensitive', 'strict'].includes(config.webhook.ackMode))
+		throw new Error('config.webhook.ackMode must be insensitive or strict');
 	if (!['extend', 'top', 'none'].includes(config.webhook.customValueLocation)) {
 		throw new Error('config.webhook.customValueLocation must be extend, top or none');
 	}
-	if (!Array.isArray(config.merchants) || config.merchants.length === 0) throw new Error('config.merchants must list at least one merchant');
+	if (!Array.isArray(config.merchants) || config.merchants.length === 0)
+		throw new Error('config.merchants must list at least one merchant');
 	for (const m of config.merchants) {
-		if (!m || typeof m.appId !== 'string' || !m.appId || typeof m.appSecret !== 'string' || !m.appSecret) {
+		if (
+			!m ||
+			typeof m.appId !== 'string' ||
+			!m.appId ||
+			typeof m.appSecret !== 'string' ||
+			!m.appSecret
+		) {
 			throw new Error('every merchant needs a non-empty appId and appSecret');
 		}
 		if (m.notificationTiming && !ENUMS.notificationTiming.includes(m.notificationTiming)) {
-			throw new Error(`merchant ${m.appId}: notificationTiming must be one of ${ENUMS.notificationTiming.join(', ')}`);
+			throw new Error(
+				`merchant ${m.appId}: notificationTiming must be one of ${ENUMS.notificationTiming.join(', ')}`,
+			);
 		}
 	}
 	const numbers = [
@@ -214,9 +247,11 @@ function validateConfig(config) {
 		['webhook.attemptTimeoutMs', config.webhook.attemptTimeoutMs],
 	];
 	for (const [name, value] of numbers) {
-		if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new Error(`config.${name} must be a number >= 0`);
+		if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+			throw new Error(`config.${name} must be a number >= 0`);
 	}
-	if (!Array.isArray(config.webhook.retryGapsSeconds)) throw new Error('config.webhook.retryGapsSeconds must be an array');
+	if (!Array.isArray(config.webhook.retryGapsSeconds))
+		throw new Error('config.webhook.retryGapsSeconds must be an array');
 }
 
 /** A copy safe to show: merchant secrets hidden. */

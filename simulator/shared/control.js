@@ -41,7 +41,13 @@ const POST_ROUTES = {
 			balances: body.balances,
 		};
 		const m = sim.setMerchant(body.app_id || body.appId, patch);
-		return { app_id: m.appId, name: m.name || '', webhook_url: m.webhookUrl || '', notification_timing: m.notificationTiming || null, enabled_tokens: m.enabledTokens };
+		return {
+			app_id: m.appId,
+			name: m.name || '',
+			webhook_url: m.webhookUrl || '',
+			notification_timing: m.notificationTiming || null,
+			enabled_tokens: m.enabledTokens,
+		};
 	},
 	'/__sim/faults': (sim, body) => {
 		const list = Array.isArray(body) ? body : body.faults || [];
@@ -99,7 +105,9 @@ const GET_ROUTES = {
 		merchants: sim.config.merchants.map((m) => m.appId),
 		requests: sim.requests.length,
 		deliveries: sim.webhooks.deliveries.length,
-		pending_deliveries: sim.webhooks.deliveries.filter((d) => d.state === 'pending' || d.state === 'retrying').length,
+		pending_deliveries: sim.webhooks.deliveries.filter(
+			(d) => d.state === 'pending' || d.state === 'retrying',
+		).length,
 	}),
 	'/__sim/config': (sim, url) => publicConfig(sim.config, url.searchParams.get('secrets') === '1'),
 	'/__sim/requests': (sim, url) => {
@@ -119,7 +127,11 @@ const GET_ROUTES = {
 	},
 	'/__sim/webhooks/events': (sim, url) => {
 		const q = url.searchParams;
-		const list = sim.webhooks.events.filter((e) => (!q.get('type') || e.type === q.get('type')) && (!q.get('app_id') || e.app_id === q.get('app_id')));
+		const list = sim.webhooks.events.filter(
+			(e) =>
+				(!q.get('type') || e.type === q.get('type')) &&
+				(!q.get('app_id') || e.app_id === q.get('app_id')),
+		);
 		return { count: list.length, events: list };
 	},
 	'/__sim/catalogue': () => ({ coins: COINS, chains: CHAINS, cwallet_users: CWALLET_USERS }),
@@ -152,8 +164,10 @@ async function handle(sim, req, res, url, raw) {
 	const method = req.method || 'GET';
 	if (path === '/__sim' && method === 'GET') return sim.sendHtml(res, 200, pages.consolePage(sim));
 	try {
-		if (method === 'GET' && GET_ROUTES[path]) return sim.sendJson(res, 200, await GET_ROUTES[path](sim, url));
-		if (method === 'DELETE' && DELETE_ROUTES[path]) return sim.sendJson(res, 200, await DELETE_ROUTES[path](sim));
+		if (method === 'GET' && GET_ROUTES[path])
+			return sim.sendJson(res, 200, await GET_ROUTES[path](sim, url));
+		if (method === 'DELETE' && DELETE_ROUTES[path])
+			return sim.sendJson(res, 200, await DELETE_ROUTES[path](sim));
 		if (method === 'POST' && POST_ROUTES[path]) {
 			let body;
 			try {
@@ -161,14 +175,20 @@ async function handle(sim, req, res, url, raw) {
 			} catch {
 				return sim.sendJson(res, 400, { error: 'body is not valid JSON' });
 			}
-			if (!body || typeof body !== 'object') return sim.sendJson(res, 400, { error: 'body must be a JSON object' });
+			if (!body || typeof body !== 'object')
+				return sim.sendJson(res, 400, { error: 'body must be a JSON object' });
 			return sim.sendJson(res, 200, await POST_ROUTES[path](sim, body, url));
 		}
 		const known = GET_ROUTES[path] || POST_ROUTES[path] || DELETE_ROUTES[path];
-		return sim.sendJson(res, known ? 405 : 404, { error: known ? `method ${method} not allowed here` : `no control route ${path}` });
+		return sim.sendJson(res, known ? 405 : 404, {
+			error: known ? `method ${method} not allowed here` : `no control route ${path}`,
+		});
 	} catch (error) {
-		if (error instanceof ActionError) return sim.sendJson(res, error.status, { error: error.message });
-		return sim.sendJson(res, 400, { error: error && error.message ? error.message : String(error) });
+		if (error instanceof ActionError)
+			return sim.sendJson(res, error.status, { error: error.message });
+		return sim.sendJson(res, 400, {
+			error: error && error.message ? error.message : String(error),
+		});
 	}
 }
 

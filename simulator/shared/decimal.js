@@ -28,11 +28,13 @@ function isDecimalString(value) {
 function parse(value) {
 	if (typeof value === 'bigint') return { v: value, s: 0 };
 	if (typeof value === 'number') {
-		if (!Number.isSafeInteger(value)) throw new TypeError(`decimal: only safe integers may be given as numbers (${value})`);
+		if (!Number.isSafeInteger(value))
+			throw new TypeError(`decimal: only safe integers may be given as numbers (${value})`);
 		return { v: BigInt(value), s: 0 };
 	}
 	const text = String(value).trim();
-	if (!LOOSE.test(text)) throw new TypeError(`decimal: not a decimal string: ${JSON.stringify(text)}`);
+	if (!LOOSE.test(text))
+		throw new TypeError(`decimal: not a decimal string: ${JSON.stringify(text)}`);
 	const negative = text.startsWith('-');
 	const unsigned = text.replace(/^[+-]/, '');
 	const [int, frac = ''] = unsigned.split('.');
@@ -137,7 +139,7 @@ function cmp(a, b) {
  */
 function divRound(n, d, mode) {
 	if (d === 0n) throw new RangeError('decimal: division by zero');
-	const negative = (n < 0n) !== (d < 0n);
+	const negative = n < 0n !== d < 0n;
 	const an = n < 0n ? -n : n;
 	const ad = d < 0n ? -d : d;
 	let q = an / ad;

@@ -53,8 +53,13 @@ class DepositActions {
 	/** Find a deposit order (API order or invoice). */
 	depositOrder(appId, params) {
 		const order = this.store.findOrder(appId, params);
-		if (!order) throw new ActionError(404, 'order not found (give merchant_order_id, order_id or invoice_id)');
-		if (order.kind === 'withdrawal') throw new ActionError(409, 'that ID is a withdrawal, not a deposit order');
+		if (!order)
+			throw new ActionError(
+				404,
+				'order not found (give merchant_order_id, order_id or invoice_id)',
+			);
+		if (order.kind === 'withdrawal')
+			throw new ActionError(409, 'that ID is a withdrawal, not a deposit order');
 		return order;
 	}
 
@@ -62,21 +67,26 @@ class DepositActions {
 		if (tokenId) {
 			const token = this.store.token(tokenId);
 			if (!token) throw new ActionError(400, `unknown token_id ${tokenId}`);
-			if (chain && token.chain !== chain) throw new ActionError(400, `token ${tokenId} is not on chain ${chain}`);
+			if (chain && token.chain !== chain)
+				throw new ActionError(400, `token ${tokenId} is not on chain ${chain}`);
 			return token;
 		}
 		const candidates = [];
-		for (const { tokens } of this.store.enabledCoins(appId)) candidates.push(...tokens.filter((t) => t.status === 1 && (!chain || t.chain === chain)));
+		for (const { tokens } of this.store.enabledCoins(appId))
+			candidates.push(...tokens.filter((t) => t.status === 1 && (!chain || t.chain === chain)));
 		const preferred = candidates.find((t) => t.token_id === TOKENS.USDT_TRC20) || candidates[0];
-		if (!preferred) throw new ActionError(400, `no enabled token${chain ? ` on ${chain}` : ''}; pass token_id`);
+		if (!preferred)
+			throw new ActionError(400, `no enabled token${chain ? ` on ${chain}` : ''}; pass token_id`);
 		return preferred;
 	}
 
 	amountParam(value, precision) {
 		if (value === undefined || value === null || value === '') return undefined;
 		const text = String(value);
-		if (!dec.isDecimalString(text) || !dec.isPositive(text)) throw new ActionError(400, 'amount must be a positive decimal string');
-		if (dec.decimalPlaces(text) > precision) throw new ActionError(400, `amount allows at most ${precision} decimals for this token`);
+		if (!dec.isDecimalString(text) || !dec.isPositive(text))
+			throw new ActionError(400, 'amount must be a positive decimal string');
+		if (dec.decimalPlaces(text) > precision)
+			throw new ActionError(400, `amount allows at most ${precision} decimals for this token`);
 		return dec.normalize(text);
 	}
 
@@ -88,7 +98,8 @@ class DepositActions {
 		const unit = dec.div('1', dec.normalize(`1${'0'.repeat(precision)}`), precision);
 		switch (mode || 'full') {
 			case 'full':
-				if (!dec.isPositive(due)) throw new ActionError(409, 'nothing left to pay; pass an explicit amount to pay more');
+				if (!dec.isPositive(due))
+					throw new ActionError(409, 'nothing left to pay; pass an explicit amount to pay more');
 				return due;
 			case 'partial': {
 				if (!dec.isPositive(due)) throw new ActionError(409, 'nothing left to pay');
@@ -106,7 +117,8 @@ class DepositActions {
 
 	stageTarget(params) {
 		const until = params.until || 'success';
-		if (!['pending', 'processing', 'success', 'failed'].includes(until)) throw new ActionError(400, 'until must be pending, processing, success or failed');
+		if (!['pending', 'processing', 'success', 'failed'].includes(until))
+			throw new ActionError(400, 'until must be pending, processing, success or failed');
 		return until;
 	}
 
@@ -122,7 +134,8 @@ class DepositActions {
 		const order = [...STAGES, target === 'failed' ? 'failed' : 'success'];
 		const targetIndex = target === 'pending' ? 0 : target === 'processing' ? 1 : 2;
 		const current = payment.stage ? order.indexOf(payment.stage) : -1;
-		if (payment.stage === 'success' || payment.stage === 'failed') throw new ActionError(409, `record ${payment.record_id} is already ${payment.stage}`);
+		if (payment.stage === 'success' || payment.stage === 'failed')
+			throw new ActionError(409, `record ${payment.record_id} is already ${payment.stage}`);
 		const sent = [];
 		for (let i = current + 1; i <= targetIndex; i++) {
 			const stage = order[i];
@@ -141,7 +154,11 @@ class DepositActions {
 			if (payment.notify !== false && this.timingStages(payment.appId).includes(stage)) {
 				const { event, delivery } = this.sim.webhooks.emit({
 					appId: payment.appId,
-					payload: this.bodies.depositBody(payment, this.store.token(payment.token_id), this.config.webhook),
+					payload: this.bodies.depositBody(
+						payment,
+						this.store.token(payment.token_id),
+						this.config.webhook,
+					),
 					notifyUrl: payment.notify_url,
 					tamper: options.tamper,
 					url: options.url,
@@ -151,7 +168,6 @@ class DepositActions {
 		}
 		return sent;
 	}
-
 
 	newPayment(appId, type, token, amount, feeRate, params) {
 		const coin = this.store.coinOf(token);
@@ -169,8 +185,13 @@ class DepositActions {
 			credit_amount: dec.sub(amount, fee),
 			token_rate: this.store.price(coin.coin_id),
 			stage: null,
-			txid: params.txid ? String(params.txid) : txidFor(chain ? chain.addressKind : 'evm', recordId),
-			from_address: params.from_address !== undefined ? String(params.from_address) : makeAddress(chain ? chain.addressKind : 'evm', `payer:${recordId}`),
+			txid: params.txid
+				? String(params.txid)
+				: txidFor(chain ? chain.addressKind : 'evm', recordId),
+			from_address:
+				params.from_address !== undefined
+					? String(params.from_address)
+					: makeAddress(chain ? chain.addressKind : 'evm', `payer:${recordId}`),
 			pay_time: 0,
 			created: now,
 			notify_url: '',
@@ -188,31 +209,63 @@ class DepositActions {
 	payOrder(params = {}) {
 		const appId = this.appIdOf(params);
 		const order = this.depositOrder(appId, params);
-		if (order.source === 'invoice') return this.payInvoice({ ...params, app_id: appId, invoice_id: order.invoice_id });
+		if (order.source === 'invoice')
+			return this.payInvoice({ ...params, app_id: appId, invoice_id: order.invoice_id });
 		const until = this.stageTarget(params);
-		if (!params.allow_expired && this.store.nowSec() > order.expires_at) throw new ActionError(409, 'the order has expired (pass allow_expired to pay it anyway)');
+		if (!params.allow_expired && this.store.nowSec() > order.expires_at)
+			throw new ActionError(409, 'the order has expired (pass allow_expired to pay it anyway)');
 		let token;
 		if (order.token_id) {
 			token = this.store.token(order.token_id);
-			if (params.token_id && params.token_id !== order.token_id) throw new ActionError(409, `this order is paid in ${token.crypto} on ${token.chain} (token_id ${order.token_id})`);
+			if (params.token_id && params.token_id !== order.token_id)
+				throw new ActionError(
+					409,
+					`this order is paid in ${token.crypto} on ${token.chain} (token_id ${order.token_id})`,
+				);
 		} else {
 			token = this.pickToken(appId, params.token_id);
-			if (!this.store.isTokenEnabled(appId, token.token_id) || token.status !== 1) throw new ActionError(409, 'that token is not enabled or not usable for this merchant');
+			if (!this.store.isTokenEnabled(appId, token.token_id) || token.status !== 1)
+				throw new ActionError(409, 'that token is not enabled or not usable for this merchant');
 			const coin = this.store.coinOf(token);
 			order.token_id = token.token_id;
 			order.token_rate = this.store.price(coin.coin_id);
-			order.order_amount = dec.div(order.product_price, dec.mul(order.fiat_rate, order.token_rate), coin.precision, 'half-up');
+			order.order_amount = dec.div(
+				order.product_price,
+				dec.mul(order.fiat_rate, order.token_rate),
+				coin.precision,
+				'half-up',
+			);
 		}
 		const coin = this.store.coinOf(token);
-		const committed = dec.sum(order.payments.filter((p) => p.stage !== 'failed').map((p) => p.amount));
+		const committed = dec.sum(
+			order.payments.filter((p) => p.stage !== 'failed').map((p) => p.amount),
+		);
 		const due = dec.max('0', dec.sub(order.order_amount, committed));
-		const amount = this.amountParam(params.amount, coin.precision) || this.modeAmount(params.mode, due, coin.precision, order.order_amount);
-		const payment = this.newPayment(appId, 'API Deposit', token, amount, this.config.serviceFeeRate, params);
+		const amount =
+			this.amountParam(params.amount, coin.precision) ||
+			this.modeAmount(params.mode, due, coin.precision, order.order_amount);
+		const payment = this.newPayment(
+			appId,
+			'API Deposit',
+			token,
+			amount,
+			this.config.serviceFeeRate,
+			params,
+		);
 		payment.order = order;
 		payment.notify_url = order.notify_url;
 		order.payments.push(payment);
 		const notifications = this.runStages(payment, until, params);
-		return { record_id: payment.record_id, order_id: order.order_id, merchant_order_id: order.merchant_order_id, token_id: token.token_id, amount, stage: payment.stage, order_status: this.store.depositStatus(order), notifications };
+		return {
+			record_id: payment.record_id,
+			order_id: order.order_id,
+			merchant_order_id: order.merchant_order_id,
+			token_id: token.token_id,
+			amount,
+			stage: payment.stage,
+			order_status: this.store.depositStatus(order),
+			notifications,
+		};
 	}
 
 	/**
@@ -227,22 +280,44 @@ class DepositActions {
 			const chain = this.store.chain(params.chain);
 			entry = chain ? state.addresses.get(`${params.user_id}\u0000${chain.chain}`) : undefined;
 		} else if (params.address) {
-			entry = [...state.addresses.values()].find((a) => a.address === params.address && (!a.memo || !params.memo || a.memo === String(params.memo)));
+			entry = [...state.addresses.values()].find(
+				(a) =>
+					a.address === params.address &&
+					(!a.memo || !params.memo || a.memo === String(params.memo)),
+			);
 		}
-		if (!entry) throw new ActionError(404, 'permanent address not found (give user_id + chain, or address)');
+		if (!entry)
+			throw new ActionError(404, 'permanent address not found (give user_id + chain, or address)');
 		const until = this.stageTarget(params);
 		const token = this.pickToken(appId, params.token_id, entry.chain);
 		const coin = this.store.coinOf(token);
 		const amount = this.amountParam(params.amount, coin.precision);
 		if (!amount) throw new ActionError(400, 'amount is required');
-		const payment = this.newPayment(appId, 'Direct Deposit', token, amount, this.config.directDepositServiceFeeRate, params);
+		const payment = this.newPayment(
+			appId,
+			'Direct Deposit',
+			token,
+			amount,
+			this.config.directDepositServiceFeeRate,
+			params,
+		);
 		payment.address = entry;
 		payment.notify_url = entry.notify_url;
 		// Direct Deposit notifications are only sent for tokens the merchant enabled (docs).
 		payment.notify = this.store.isTokenEnabled(appId, token.token_id);
 		entry.deposits.push(payment);
 		const notifications = this.runStages(payment, until, params);
-		return { record_id: payment.record_id, address: entry.address, memo: entry.memo, user_id: entry.user_id, token_id: token.token_id, amount, stage: payment.stage, notified: payment.notify, notifications };
+		return {
+			record_id: payment.record_id,
+			address: entry.address,
+			memo: entry.memo,
+			user_id: entry.user_id,
+			token_id: token.token_id,
+			amount,
+			stage: payment.stage,
+			notified: payment.notify,
+			notifications,
+		};
 	}
 
 	/**
@@ -254,7 +329,8 @@ class DepositActions {
 		const appId = this.appIdOf(params);
 		const state = this.store.merchant(appId);
 		let invoice = params.invoice_id ? state.invoices.get(String(params.invoice_id)) : undefined;
-		if (params.invoice_id && !invoice) throw new ActionError(404, `invoice ${params.invoice_id} not found`);
+		if (params.invoice_id && !invoice)
+			throw new ActionError(404, `invoice ${params.invoice_id} not found`);
 		if (!invoice) {
 			const token = this.pickToken(appId, params.token_id || TOKENS.USDT_ERC20);
 			const coin = this.store.coinOf(token);
@@ -263,7 +339,8 @@ class DepositActions {
 			const isToken = currency.toLowerCase() === 'token';
 			const rates = this.config.fiatRates || {};
 			const fiatKey = Object.keys(rates).find((k) => k.toLowerCase() === currency.toLowerCase());
-			if (!isToken && !fiatKey) throw new ActionError(400, `denominated_currency ${currency} is not supported`);
+			if (!isToken && !fiatKey)
+				throw new ActionError(400, `denominated_currency ${currency} is not supported`);
 			const fiatRate = isToken ? '1' : dec.normalize(rates[fiatKey]);
 			const tokenRate = this.store.price(coin.coin_id);
 			const now = this.store.nowSec();
@@ -280,7 +357,9 @@ class DepositActions {
 				fiat_rate: fiatRate,
 				token_id: token.token_id,
 				token_rate: tokenRate,
-				order_amount: isToken ? price : dec.div(price, dec.mul(fiatRate, tokenRate), coin.precision, 'half-up'),
+				order_amount: isToken
+					? price
+					: dec.div(price, dec.mul(fiatRate, tokenRate), coin.precision, 'half-up'),
 				user_email: String(params.user_email || 'buyer@example.com'),
 				memo: '',
 				payments: [],
@@ -296,31 +375,51 @@ class DepositActions {
 		const until = this.stageTarget(params);
 		const token = this.store.token(invoice.token_id);
 		const coin = this.store.coinOf(token);
-		const committed = dec.sum(invoice.payments.filter((p) => p.stage !== 'failed').map((p) => p.amount));
+		const committed = dec.sum(
+			invoice.payments.filter((p) => p.stage !== 'failed').map((p) => p.amount),
+		);
 		const due = dec.max('0', dec.sub(invoice.order_amount, committed));
-		const amount = this.amountParam(params.amount, coin.precision) || this.modeAmount(params.mode, due, coin.precision, invoice.order_amount);
-		const payment = this.newPayment(appId, 'Invoice', token, amount, this.config.serviceFeeRate, params);
+		const amount =
+			this.amountParam(params.amount, coin.precision) ||
+			this.modeAmount(params.mode, due, coin.precision, invoice.order_amount);
+		const payment = this.newPayment(
+			appId,
+			'Invoice',
+			token,
+			amount,
+			this.config.serviceFeeRate,
+			params,
+		);
 		payment.order = invoice;
 		invoice.payments.push(payment);
 		const notifications = this.runStages(payment, until, params);
-		return { record_id: payment.record_id, invoice_id: invoice.invoice_id, order_id: invoice.order_id, token_id: token.token_id, amount, stage: payment.stage, notifications };
+		return {
+			record_id: payment.record_id,
+			invoice_id: invoice.invoice_id,
+			order_id: invoice.order_id,
+			token_id: token.token_id,
+			amount,
+			stage: payment.stage,
+			notifications,
+		};
 	}
 
 	/** Move an existing deposit record (order, address or invoice payment) to its next stage or to `until`. */
 	advanceRecord(params = {}) {
 		const payment = this.store.payments.get(String(params.record_id || ''));
 		if (!payment) throw new ActionError(404, `record ${params.record_id} not found`);
-		if (params.app_id && params.app_id !== payment.appId) throw new ActionError(404, `record ${params.record_id} not found`);
+		if (params.app_id && params.app_id !== payment.appId)
+			throw new ActionError(404, `record ${params.record_id} not found`);
 		let target = params.until;
 		if (!target) {
 			const index = payment.stage ? ['pending', 'processing'].indexOf(payment.stage) : -1;
 			target = index === 0 ? 'processing' : 'success';
 		}
-		if (!['pending', 'processing', 'success', 'failed'].includes(target)) throw new ActionError(400, 'until must be pending, processing, success or failed');
+		if (!['pending', 'processing', 'success', 'failed'].includes(target))
+			throw new ActionError(400, 'until must be pending, processing, success or failed');
 		const notifications = this.runStages(payment, target, params);
 		return { record_id: payment.record_id, stage: payment.stage, notifications };
 	}
-
 }
 
 module.exports = { DepositActions, ActionError, TIMING_STAGES };

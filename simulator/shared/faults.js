@@ -87,15 +87,22 @@ class FaultInjector {
 		if (!raw || typeof raw !== 'object') throw new Error(`fault ${index}: must be an object`);
 		const kind = String(raw.kind || '');
 		const info = KINDS[kind];
-		if (!info) throw new Error(`fault ${index}: kind must be one of ${Object.keys(KINDS).join(', ')}`);
-		const endpoints = (Array.isArray(raw.endpoint) ? raw.endpoint : [raw.endpoint || '*']).map(normEndpoint);
+		if (!info)
+			throw new Error(`fault ${index}: kind must be one of ${Object.keys(KINDS).join(', ')}`);
+		const endpoints = (Array.isArray(raw.endpoint) ? raw.endpoint : [raw.endpoint || '*']).map(
+			normEndpoint,
+		);
 		const count = raw.count === undefined || raw.count === null ? null : Number(raw.count);
-		let probability = raw.probability === undefined || raw.probability === null ? null : Number(raw.probability);
+		let probability =
+			raw.probability === undefined || raw.probability === null ? null : Number(raw.probability);
 		if (count === null && probability === null) probability = 1;
-		if (probability !== null && (!(probability >= 0) || probability > 1)) throw new Error(`fault ${index}: probability must be within 0..1`);
-		if (count !== null && (!Number.isInteger(count) || count < 0)) throw new Error(`fault ${index}: count must be a whole number`);
+		if (probability !== null && (!(probability >= 0) || probability > 1))
+			throw new Error(`fault ${index}: probability must be within 0..1`);
+		if (count !== null && (!Number.isInteger(count) || count < 0))
+			throw new Error(`fault ${index}: count must be a whole number`);
 		const latency = Number(raw.latency_ms ?? raw.latencyMs ?? 0);
-		if (kind === 'latency' && !(latency > 0)) throw new Error(`fault ${index}: latency needs latency_ms > 0`);
+		if (kind === 'latency' && !(latency > 0))
+			throw new Error(`fault ${index}: latency needs latency_ms > 0`);
 		const apply = info.fixed || raw.apply === undefined ? info.applies : !!raw.apply;
 		return {
 			id: ++this.ruleSeq,
@@ -135,7 +142,8 @@ class FaultInjector {
 			rule.injected += 1;
 			this.counters.total += 1;
 			this.counters.by_kind[rule.kind] = (this.counters.by_kind[rule.kind] || 0) + 1;
-			const perEndpoint = (this.counters.by_endpoint[endpoint] = this.counters.by_endpoint[endpoint] || {});
+			const perEndpoint = (this.counters.by_endpoint[endpoint] =
+				this.counters.by_endpoint[endpoint] || {});
 			perEndpoint[rule.kind] = (perEndpoint[rule.kind] || 0) + 1;
 			if (info.terminal) terminal = rule;
 			else latencyMs += rule.latency_ms;

@@ -39,17 +39,26 @@ const SCRIPT = `document.addEventListener('click', async (e) => {
 /** @param {any} sim */
 function consolePage(sim) {
 	const parts = [];
-	parts.push(`<!doctype html><html><head><meta charset="utf-8"><title>CCPayment simulator</title><style>${STYLE}</style></head><body>`);
-	parts.push(`<h1>CCPayment v1 simulator</h1><p class="muted">API: <code>${esc(sim.url)}/ccpayment/v1/*</code>. Control: <code>${esc(sim.url)}/__sim/*</code> (see simulator/README.md). ${button('Reset everything', '/__sim/reset', { keep_config: true })}</p>`);
+	parts.push(
+		`<!doctype html><html><head><meta charset="utf-8"><title>CCPayment simulator</title><style>${STYLE}</style></head><body>`,
+	);
+	parts.push(
+		`<h1>CCPayment v1 simulator</h1><p class="muted">API: <code>${esc(sim.url)}/ccpayment/v1/*</code>. Control: <code>${esc(sim.url)}/__sim/*</code> (see simulator/README.md). ${button('Reset everything', '/__sim/reset', { keep_config: true })}</p>`,
+	);
 	const ledger = sim.ledger();
 	for (const m of ledger.merchants) {
 		const appId = m.app_id;
 		parts.push(`<h2>${esc(m.name)} <code>${esc(appId)}</code></h2>`);
-		parts.push(`<p>Dashboard webhook URL: <code>${esc(m.webhook_url || '(none)')}</code> &middot; notification timing: <code>${esc(sim.store.notificationTiming(appId))}</code></p>`);
+		parts.push(
+			`<p>Dashboard webhook URL: <code>${esc(m.webhook_url || '(none)')}</code> &middot; notification timing: <code>${esc(sim.store.notificationTiming(appId))}</code></p>`,
+		);
 		parts.push('<h3>Orders (API Deposit)</h3>');
-		if (!m.orders.length) parts.push('<p class="muted">No orders yet (bill/create or concise/url/get).</p>');
+		if (!m.orders.length)
+			parts.push('<p class="muted">No orders yet (bill/create or concise/url/get).</p>');
 		else {
-			parts.push('<table><tr><th>merchant_order_id</th><th>source</th><th>status</th><th>due / paid</th><th>token</th><th>amount</th><th>actions</th></tr>');
+			parts.push(
+				'<table><tr><th>merchant_order_id</th><th>source</th><th>status</th><th>due / paid</th><th>token</th><th>amount</th><th>actions</th></tr>',
+			);
 			for (const o of m.orders) {
 				const ids = { app_id: appId, merchant_order_id: o.merchant_order_id };
 				parts.push(
@@ -65,13 +74,20 @@ function consolePage(sim) {
 			parts.push('</table>');
 		}
 		parts.push('<h3>Permanent addresses (Direct Deposit)</h3>');
-		if (!m.addresses.length) parts.push('<p class="muted">No addresses yet (payment/address/get).</p>');
+		if (!m.addresses.length)
+			parts.push('<p class="muted">No addresses yet (payment/address/get).</p>');
 		else {
-			parts.push('<table><tr><th>user_id</th><th>chain</th><th>address / memo</th><th>deposits</th><th>amount</th><th>actions</th></tr>');
+			parts.push(
+				'<table><tr><th>user_id</th><th>chain</th><th>address / memo</th><th>deposits</th><th>amount</th><th>actions</th></tr>',
+			);
 			for (const a of m.addresses) {
 				parts.push(
 					`<tr><td>${esc(a.user_id)}</td><td>${esc(a.chain)}</td><td><code>${esc(a.address)}</code> ${esc(a.memo)}</td><td>${a.deposits.length}</td><td><input name="amount" value="100"></td><td>` +
-						button('Deposit', '/__sim/addresses/deposit', { app_id: appId, user_id: a.user_id, chain: a.chain }) +
+						button('Deposit', '/__sim/addresses/deposit', {
+							app_id: appId,
+							user_id: a.user_id,
+							chain: a.chain,
+						}) +
 						'</td></tr>',
 				);
 			}
@@ -80,21 +96,30 @@ function consolePage(sim) {
 		parts.push('<h3>Withdrawals (API Withdrawal)</h3>');
 		if (!m.withdrawals.length) parts.push('<p class="muted">No withdrawals yet (withdraw).</p>');
 		else {
-			parts.push('<table><tr><th>merchant_order_id</th><th>status</th><th>value / fee / debit</th><th>to</th><th>actions</th></tr>');
+			parts.push(
+				'<table><tr><th>merchant_order_id</th><th>status</th><th>value / fee / debit</th><th>to</th><th>actions</th></tr>',
+			);
 			for (const w of m.withdrawals) {
 				const ids = { app_id: appId, merchant_order_id: w.merchant_order_id };
 				const open = w.status === 'Pending' || w.status === 'Processing';
 				parts.push(
 					`<tr><td><code>${esc(w.merchant_order_id)}</code></td><td>${esc(w.status)}</td><td>${esc(w.value)} / ${esc(w.network_fee)} / ${esc(w.debit)} ${esc(w.crypto)}</td><td><code>${esc(w.address)}</code></td><td>` +
-						(open ? button('Complete', '/__sim/withdrawals/complete', { ...ids, status: 'success' }) + button('Fail', '/__sim/withdrawals/complete', { ...ids, status: 'failed' }) : '') +
+						(open
+							? button('Complete', '/__sim/withdrawals/complete', { ...ids, status: 'success' }) +
+								button('Fail', '/__sim/withdrawals/complete', { ...ids, status: 'failed' })
+							: '') +
 						'</td></tr>',
 				);
 			}
 			parts.push('</table>');
 		}
-		parts.push(`<h3>Invoices</h3><p>${button('Create and pay a 10 USD invoice', '/__sim/invoices/pay', { app_id: appId, product_price: '10' })}</p>`);
+		parts.push(
+			`<h3>Invoices</h3><p>${button('Create and pay a 10 USD invoice', '/__sim/invoices/pay', { app_id: appId, product_price: '10' })}</p>`,
+		);
 		if (m.invoices.length) {
-			parts.push('<table><tr><th>invoice_id</th><th>status</th><th>due / paid</th><th>actions</th></tr>');
+			parts.push(
+				'<table><tr><th>invoice_id</th><th>status</th><th>due / paid</th><th>actions</th></tr>',
+			);
 			for (const i of m.invoices) {
 				const paid = m.invoices.length ? i.paid_amount : '0';
 				parts.push(
@@ -106,10 +131,13 @@ function consolePage(sim) {
 			parts.push('</table>');
 		}
 		parts.push('<h3>Balances</h3><table><tr><th>coin</th><th>value</th></tr>');
-		for (const b of m.balances) parts.push(`<tr><td>${esc(b.crypto)}</td><td>${esc(b.value)}</td></tr>`);
+		for (const b of m.balances)
+			parts.push(`<tr><td>${esc(b.crypto)}</td><td>${esc(b.value)}</td></tr>`);
 		parts.push('</table>');
 	}
-	parts.push('<h2>Webhook deliveries (latest 50)</h2><table><tr><th>id</th><th>type</th><th>pay_status</th><th>url</th><th>state</th><th>attempts</th></tr>');
+	parts.push(
+		'<h2>Webhook deliveries (latest 50)</h2><table><tr><th>id</th><th>type</th><th>pay_status</th><th>url</th><th>state</th><th>attempts</th></tr>',
+	);
 	for (const d of sim.webhooks.deliveries.slice(-50).reverse()) {
 		const last = d.attempts[d.attempts.length - 1];
 		parts.push(
@@ -123,7 +151,8 @@ function consolePage(sim) {
 function findOrderAnywhere(sim, orderId) {
 	for (const m of sim.config.merchants) {
 		const order = sim.store.merchant(m.appId).byOrderId.get(orderId);
-		if (order && order.kind === 'deposit' && order.source === 'checkout') return { order, appId: m.appId };
+		if (order && order.kind === 'deposit' && order.source === 'checkout')
+			return { order, appId: m.appId };
 	}
 	return undefined;
 }
@@ -141,7 +170,12 @@ function checkout(sim, req, res, url, raw) {
 	const key = form.get('key') || url.searchParams.get('key') || '';
 	const found = findOrderAnywhere(sim, key);
 	const head = `<!doctype html><html><head><meta charset="utf-8"><title>Checkout</title><style>${STYLE}</style></head><body>`;
-	if (!found) return sim.sendHtml(res, 404, `${head}<h1>Order not found</h1><p>No hosted-checkout order ${esc(key)}.</p></body></html>`);
+	if (!found)
+		return sim.sendHtml(
+			res,
+			404,
+			`${head}<h1>Order not found</h1><p>No hosted-checkout order ${esc(key)}.</p></body></html>`,
+		);
 	const { order, appId } = found;
 	if (req.method === 'POST') {
 		let message;
@@ -157,17 +191,29 @@ function checkout(sim, req, res, url, raw) {
 		} catch (error) {
 			message = `<p><b>Payment refused:</b> ${esc(error.message)}</p>`;
 		}
-		const back = order.return_url ? `<p><a href="${esc(order.return_url)}">Return to the merchant</a></p>` : '';
-		return sim.sendHtml(res, 200, `${head}<h1>${esc(order.product_name)}</h1>${message}${back}<p><a href="/pay?key=${esc(order.order_id)}">Back to checkout</a></p></body></html>`);
+		const back = order.return_url
+			? `<p><a href="${esc(order.return_url)}">Return to the merchant</a></p>`
+			: '';
+		return sim.sendHtml(
+			res,
+			200,
+			`${head}<h1>${esc(order.product_name)}</h1>${message}${back}<p><a href="/pay?key=${esc(order.order_id)}">Back to checkout</a></p></body></html>`,
+		);
 	}
 	const status = sim.store.depositStatus(order);
 	const tokens = [];
 	if (order.token_id) tokens.push(sim.store.token(order.token_id));
-	else for (const { tokens: list } of sim.store.enabledCoins(appId)) tokens.push(...list.filter((t) => t.status === 1));
+	else
+		for (const { tokens: list } of sim.store.enabledCoins(appId))
+			tokens.push(...list.filter((t) => t.status === 1));
 	const options = tokens
 		.map((t) => {
 			const price = sim.store.price(t.coin_id);
-			const due = dec.div(order.product_price, dec.mul(order.fiat_rate, price), sim.store.coinOf(t).precision);
+			const due = dec.div(
+				order.product_price,
+				dec.mul(order.fiat_rate, price),
+				sim.store.coinOf(t).precision,
+			);
 			return `<option value="${esc(t.token_id)}">${esc(t.crypto)} on ${esc(t.chain)} (${esc(t.network)}) - about ${esc(due)} ${esc(t.crypto)}</option>`;
 		})
 		.join('');

@@ -57,13 +57,21 @@ function readBody(req, res) {
 /** @param {import('http').ServerResponse} res @param {number} status @param {unknown} value */
 function sendJson(res, status, value) {
 	const body = JSON.stringify(value);
-	res.writeHead(status, { 'Content-Type': JSON_TYPE, 'Content-Length': String(Buffer.byteLength(body)), 'Cache-Control': 'no-store' });
+	res.writeHead(status, {
+		'Content-Type': JSON_TYPE,
+		'Content-Length': String(Buffer.byteLength(body)),
+		'Cache-Control': 'no-store',
+	});
 	res.end(body);
 }
 
 /** @param {import('http').ServerResponse} res @param {number} status @param {string} html */
 function sendHtml(res, status, html) {
-	res.writeHead(status, { 'Content-Type': HTML_TYPE, 'Content-Length': String(Buffer.byteLength(html)), 'Cache-Control': 'no-store' });
+	res.writeHead(status, {
+		'Content-Type': HTML_TYPE,
+		'Content-Length': String(Buffer.byteLength(html)),
+		'Cache-Control': 'no-store',
+	});
 	res.end(html);
 }
 

@@ -127,7 +127,9 @@ function ledger(store, appIdFilter) {
 	return {
 		generated_at: new Date().toISOString(),
 		merchants,
-		journal: store.journal.filter((e) => !appIdFilter || e.app_id === appIdFilter).map((e) => ({ ...e })),
+		journal: store.journal
+			.filter((e) => !appIdFilter || e.app_id === appIdFilter)
+			.map((e) => ({ ...e })),
 		withdrawal_debits: debits,
 		duplicate_debits: duplicateDebits,
 	};

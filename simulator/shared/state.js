@@ -65,7 +65,13 @@ class Store {
 		const d = new Date();
 		const p = (n, w = 2) => String(n).padStart(w, '0');
 		const stamp = `${d.getUTCFullYear()}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}`;
-		const tail = (1700000000000000000n + BigInt(process.pid % 1000) * 1000000000000000n + this.idCounter).toString().padStart(19, '0');
+		const tail = (
+			1700000000000000000n +
+			BigInt(process.pid % 1000) * 1000000000000000n +
+			this.idCounter
+		)
+			.toString()
+			.padStart(19, '0');
 		return stamp + tail.slice(-19);
 	}
 
@@ -113,15 +119,17 @@ class Store {
 	isTokenEnabled(appId, tokenId) {
 		const m = this.merchantConfig(appId);
 		if (!m) return false;
-		const enabled = m.enabledTokens === undefined || m.enabledTokens === null ? 'all' : m.enabledTokens;
+		const enabled =
+			m.enabledTokens === undefined || m.enabledTokens === null ? 'all' : m.enabledTokens;
 		return enabled === 'all' || (Array.isArray(enabled) && enabled.includes(tokenId));
 	}
 
 	/** Coins with only the merchant's enabled tokens (coins with none are left out). */
 	enabledCoins(appId) {
-		return COINS.map((coin) => ({ coin, tokens: coin.tokens.filter((t) => this.isTokenEnabled(appId, t.token_id)) })).filter(
-			(entry) => entry.tokens.length > 0,
-		);
+		return COINS.map((coin) => ({
+			coin,
+			tokens: coin.tokens.filter((t) => this.isTokenEnabled(appId, t.token_id)),
+		})).filter((entry) => entry.tokens.length > 0);
 	}
 
 	notificationTiming(appId) {
@@ -130,7 +138,9 @@ class Store {
 	}
 
 	cwalletUser(destination) {
-		return CWALLET_USERS.find((u) => u.c_id === destination || u.email.toLowerCase() === String(destination).toLowerCase());
+		return CWALLET_USERS.find(
+			(u) => u.c_id === destination || u.email.toLowerCase() === String(destination).toLowerCase(),
+		);
 	}
 
 	// ---------- merchant state ----------
@@ -141,7 +151,8 @@ class Store {
 			const m = this.merchantConfig(appId) || {};
 			const balances = new Map();
 			const seed = { ...(this.config.seedBalances || {}), ...(m.balances || {}) };
-			for (const coin of COINS) balances.set(coin.coin_id, dec.normalize(seed[coin.coin_id] || '0'));
+			for (const coin of COINS)
+				balances.set(coin.coin_id, dec.normalize(seed[coin.coin_id] || '0'));
 			state = {
 				appId,
 				balances,

@@ -159,7 +159,8 @@ class WebhookEngine {
 	 */
 	deliver(event, options = {}) {
 		const tamper = options.tamper || null;
-		if (tamper && !TAMPER_MODES.includes(tamper)) throw new Error(`tamper must be one of ${TAMPER_MODES.join(', ')}`);
+		if (tamper && !TAMPER_MODES.includes(tamper))
+			throw new Error(`tamper must be one of ${TAMPER_MODES.join(', ')}`);
 		const url = this.resolveUrl(event, options.url);
 		/** @type {Delivery} */
 		const delivery = {
@@ -190,7 +191,9 @@ class WebhookEngine {
 		const key = `${event.app_id}:${event.record_id || event.id}`;
 		const previous = this.chains.get(key) || Promise.resolve();
 		const generation = this.generation;
-		const next = previous.then(() => (generation === this.generation ? this.attempt(delivery, event) : undefined));
+		const next = previous.then(() =>
+			generation === this.generation ? this.attempt(delivery, event) : undefined,
+		);
 		const settled = next.catch(() => undefined);
 		this.chains.set(key, settled);
 		settled.then(() => {
@@ -210,7 +213,8 @@ class WebhookEngine {
 		const appId = delivery.app_id;
 		const secret = merchant ? merchant.appSecret : '';
 		let timestamp = event.timestamp || String(Math.floor(Date.now() / 1000));
-		if (!event.timestamp && !this.config.freshTimestampOnRetry && delivery.attempts.length) timestamp = delivery.attempts[0].timestamp;
+		if (!event.timestamp && !this.config.freshTimestampOnRetry && delivery.attempts.length)
+			timestamp = delivery.attempts[0].timestamp;
 		const { body, headers } = this.build(delivery, appId, secret, timestamp);
 		const started = Date.now();
 		const result = await this.post(delivery.url, body, headers);
@@ -272,7 +276,10 @@ class WebhookEngine {
 				ts = String(Number(timestamp) + 600);
 				break;
 			case 'appid':
-				headerAppId = appId === '202401010000000000000000000000009' ? '202401010000000000000000000000008' : '202401010000000000000000000000009';
+				headerAppId =
+					appId === '202401010000000000000000000000009'
+						? '202401010000000000000000000000008'
+						: '202401010000000000000000000000009';
 				break;
 			default:
 				break;
@@ -330,14 +337,24 @@ class WebhookEngine {
 						if (size < RESPONSE_LIMIT) chunks.push(c);
 						size += c.length;
 					});
-					res.on('end', () => finish({ status: res.statusCode || null, body: Buffer.concat(chunks).toString('utf8').slice(0, RESPONSE_LIMIT), error: null }));
-					res.on('error', (e) => finish({ status: res.statusCode || null, body: '', error: e.message }));
+					res.on('end', () =>
+						finish({
+							status: res.statusCode || null,
+							body: Buffer.concat(chunks).toString('utf8').slice(0, RESPONSE_LIMIT),
+							error: null,
+						}),
+					);
+					res.on('error', (e) =>
+						finish({ status: res.statusCode || null, body: '', error: e.message }),
+					);
 				},
 			);
 			req.setTimeout(Math.max(1, Number(this.config.attemptTimeoutMs) || 10000), () => {
 				req.destroy(new Error('timeout'));
 			});
-			req.on('error', (e) => finish({ status: null, body: '', error: /** @type {any} */ (e).code || e.message }));
+			req.on('error', (e) =>
+				finish({ status: null, body: '', error: /** @type {any} */ (e).code || e.message }),
+			);
 			this.inflight.add(req);
 			req.end(bytes);
 		});
@@ -349,7 +366,11 @@ class WebhookEngine {
 
 	/** Final-state ("confirmed") notifications: success, or failed for withdrawals and refunds. */
 	isConfirmed(event) {
-		return event.pay_status === 'success' || (event.pay_status === 'failed' && (event.type === 'API Withdrawal' || event.type === 'Refund'));
+		return (
+			event.pay_status === 'success' ||
+			(event.pay_status === 'failed' &&
+				(event.type === 'API Withdrawal' || event.type === 'Refund'))
+		);
 	}
 
 	/**
@@ -390,7 +411,9 @@ class WebhookEngine {
 			};
 			const timer = setTimeout(() => {
 				cleanup();
-				reject(new Error(`webhook deliveries did not reach the expected state within ${timeoutMs} ms`));
+				reject(
+					new Error(`webhook deliveries did not reach the expected state within ${timeoutMs} ms`),
+				);
 			}, timeoutMs);
 			const cleanup = () => {
 				clearTimeout(timer);

@@ -9,8 +9,23 @@
 
 const { ApiError } = require('./fields');
 const { conciseUrlGet, billCreate, billInfo, STAGE_STATUS } = require('./payments');
-const { paymentAddressGet, withdraw, webhookResend, WEBHOOK_RESULTS, TRANSACTION_TYPES } = require('./wallet');
-const { coinAll, tokenRate, assets, networkFee, networkHeight, checkUser, supportToken, tokenChain } = require('./resources');
+const {
+	paymentAddressGet,
+	withdraw,
+	webhookResend,
+	WEBHOOK_RESULTS,
+	TRANSACTION_TYPES,
+} = require('./wallet');
+const {
+	coinAll,
+	tokenRate,
+	assets,
+	networkFee,
+	networkHeight,
+	checkUser,
+	supportToken,
+	tokenChain,
+} = require('./resources');
 
 const PREFIX = '/ccpayment/v1/';
 
@@ -48,4 +63,12 @@ const HANDLERS = {
 	'webhook/resend': webhookResend,
 };
 
-module.exports = { PREFIX, ENDPOINTS, HANDLERS, ApiError, WEBHOOK_RESULTS, TRANSACTION_TYPES, STAGE_STATUS };
+module.exports = {
+	PREFIX,
+	ENDPOINTS,
+	HANDLERS,
+	ApiError,
+	WEBHOOK_RESULTS,
+	TRANSACTION_TYPES,
+	STAGE_STATUS,
+};

@@ -52,7 +52,8 @@ function optString(body, name, max = 2048) {
 function optInt(body, name) {
 	const value = body[name];
 	if (isMissing(value) || value === 0) return undefined;
-	if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw invalid(`${name} must be an integer`);
+	if (typeof value !== 'number' || !Number.isSafeInteger(value))
+		throw invalid(`${name} must be an integer`);
 	return value;
 }
 
@@ -72,7 +73,8 @@ function optUrl(body, name) {
 	} catch {
 		throw invalid(`${name} must be an http(s) URL`);
 	}
-	if (url.protocol !== 'http:' && url.protocol !== 'https:') throw invalid(`${name} must be an http(s) URL`);
+	if (url.protocol !== 'http:' && url.protocol !== 'https:')
+		throw invalid(`${name} must be an http(s) URL`);
 	return value;
 }
 
@@ -81,9 +83,11 @@ function reqAmount(body, name, maxDecimals) {
 	const value = body[name];
 	if (isMissing(value)) throw invalid(`${name} is required`);
 	if (typeof value !== 'string') throw invalid(`${name} must be a decimal string`);
-	if (!dec.isDecimalString(value)) throw invalid(`${name} must be a plain decimal string such as "12.5"`);
+	if (!dec.isDecimalString(value))
+		throw invalid(`${name} must be a plain decimal string such as "12.5"`);
 	if (!dec.isPositive(value)) throw invalid(`${name} must be greater than 0`);
-	if (dec.decimalPlaces(value) > maxDecimals) throw invalid(`${name} allows at most ${maxDecimals} decimal places`);
+	if (dec.decimalPlaces(value) > maxDecimals)
+		throw invalid(`${name} allows at most ${maxDecimals} decimal places`);
 	return dec.normalize(value);
 }
 
@@ -93,10 +97,17 @@ function reqAmount(body, name, maxDecimals) {
 function usableToken(ctx, tokenId, purpose) {
 	const token = ctx.store.token(tokenId);
 	if (!token) throw new ApiError('tokenNotSupported', `unknown token_id ${tokenId}`);
-	if (!ctx.store.isTokenEnabled(ctx.appId, tokenId)) throw new ApiError('tokenNotSupported', `token_id ${tokenId} is not enabled for this merchant`);
-	if (token.status === 2) throw new ApiError('tokenNotSupported', `${token.crypto} on ${token.chain} is under maintenance`);
-	if (token.status === 3 && purpose !== 'withdraw') throw new ApiError('tokenNotSupported', `${token.crypto} on ${token.chain} is being delisted`);
-	if (token.status !== 1 && token.status !== 3) throw new ApiError('tokenNotSupported', `token_id ${tokenId} is not available`);
+	if (!ctx.store.isTokenEnabled(ctx.appId, tokenId))
+		throw new ApiError('tokenNotSupported', `token_id ${tokenId} is not enabled for this merchant`);
+	if (token.status === 2)
+		throw new ApiError(
+			'tokenNotSupported',
+			`${token.crypto} on ${token.chain} is under maintenance`,
+		);
+	if (token.status === 3 && purpose !== 'withdraw')
+		throw new ApiError('tokenNotSupported', `${token.crypto} on ${token.chain} is being delisted`);
+	if (token.status !== 1 && token.status !== 3)
+		throw new ApiError('tokenNotSupported', `token_id ${tokenId} is not available`);
 	return token;
 }
 
@@ -105,7 +116,9 @@ function validPeriod(ctx, body, isSats) {
 	const given = optInt(body, 'order_valid_period');
 	const max = isSats ? limits.maxSats : limits.max;
 	if (given !== undefined && (given < 0 || given > max)) {
-		throw invalid(`order_valid_period must be between 0 and ${max} seconds${isSats ? ' for SATS' : ''}`);
+		throw invalid(
+			`order_valid_period must be between 0 and ${max} seconds${isSats ? ' for SATS' : ''}`,
+		);
 	}
 	const effective = given === undefined ? limits.default : given;
 	return Math.min(effective, max);
@@ -118,12 +131,15 @@ function validPeriod(ctx, body, isSats) {
 function checkDuplicate(ctx, merchantOrderId, endpoint) {
 	const existing = ctx.store.merchant(ctx.appId).orders.get(merchantOrderId);
 	if (!existing) return undefined;
-	if (ctx.config.duplicateOrderPolicy === 'return_existing' && existing.endpoint === endpoint && existing.response) {
+	if (
+		ctx.config.duplicateOrderPolicy === 'return_existing' &&
+		existing.endpoint === endpoint &&
+		existing.response
+	) {
 		return existing.response;
 	}
 	throw new ApiError('duplicateOrder', `merchant_order_id ${merchantOrderId} was already used`);
 }
-
 
 module.exports = {
 	ApiError,

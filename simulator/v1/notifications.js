@@ -82,7 +82,8 @@ function depositBody(p, token, hook) {
 	}
 	if (o.custom_value && hook.customValueLocation === 'top') payload.custom_value = o.custom_value;
 	payload.extend = { merchant_order_id: o.merchant_order_id };
-	if (o.custom_value && hook.customValueLocation === 'extend') payload.extend.custom_value = o.custom_value;
+	if (o.custom_value && hook.customValueLocation === 'extend')
+		payload.extend.custom_value = o.custom_value;
 	return payload;
 }
 

@@ -8,7 +8,18 @@
 
 const dec = require('../shared/decimal');
 const { makeAddress } = require('../shared/addresses');
-const { ApiError, invalid, isMissing, reqString, optString, optUrl, reqAmount, usableToken, validPeriod, checkDuplicate } = require('./fields');
+const {
+	ApiError,
+	invalid,
+	isMissing,
+	reqString,
+	optString,
+	optUrl,
+	reqAmount,
+	usableToken,
+	validPeriod,
+	checkDuplicate,
+} = require('./fields');
 
 function paymentUrl(ctx, orderId) {
 	const base = (ctx.config.publicUrl || ctx.sim.url || '').replace(/\/+$/, '');
@@ -16,10 +27,14 @@ function paymentUrl(ctx, orderId) {
 }
 
 function denomination(ctx, value) {
-	if (typeof value === 'string' && value.toLowerCase() === 'token') return { token: true, fiatRate: '1', code: value };
+	if (typeof value === 'string' && value.toLowerCase() === 'token')
+		return { token: true, fiatRate: '1', code: value };
 	const rates = ctx.config.fiatRates || {};
 	const key = Object.keys(rates).find((k) => k.toLowerCase() === String(value).toLowerCase());
-	if (!key) throw invalid(`denominated_currency ${value} is not supported (use token or one of ${Object.keys(rates).join(', ')})`);
+	if (!key)
+		throw invalid(
+			`denominated_currency ${value} is not supported (use token or one of ${Object.keys(rates).join(', ')})`,
+		);
 	return { token: false, fiatRate: dec.normalize(rates[key]), code: value };
 }
 
@@ -118,7 +133,10 @@ function billCreate(ctx) {
 		custom_value: customValue || '',
 		remark: remark || '',
 	});
-	order.pay_address = makeAddress(chain ? chain.addressKind : 'evm', `order:${ctx.appId}:${order.order_id}`);
+	order.pay_address = makeAddress(
+		chain ? chain.addressKind : 'evm',
+		`order:${ctx.appId}:${order.order_id}`,
+	);
 	order.memo = chain && chain.memo ? String(100000 + Number(BigInt(order.order_id) % 900000n)) : '';
 	order.token_rate = ctx.store.price(coin.coin_id);
 	order.response = {
@@ -184,7 +202,12 @@ function depositInfo(ctx, order) {
 	};
 }
 
-const STAGE_STATUS = { pending: 'Pending', processing: 'Processing', success: 'Successful', failed: 'Failed' };
+const STAGE_STATUS = {
+	pending: 'Pending',
+	processing: 'Processing',
+	success: 'Successful',
+	failed: 'Failed',
+};
 
 function withdrawalInfo(ctx, w) {
 	return {
@@ -224,9 +247,11 @@ function billInfo(ctx) {
 	const ids = ctx.body.merchant_order_ids;
 	if (isMissing(ids)) throw invalid('merchant_order_ids is required');
 	if (!Array.isArray(ids)) throw invalid('merchant_order_ids must be an array of strings');
-	if (ids.length < 1 || ids.length > 100) throw invalid('merchant_order_ids must hold 1 to 100 IDs');
+	if (ids.length < 1 || ids.length > 100)
+		throw invalid('merchant_order_ids must hold 1 to 100 IDs');
 	for (const id of ids) {
-		if (typeof id !== 'string' || !id) throw invalid('merchant_order_ids must be an array of non-empty strings');
+		if (typeof id !== 'string' || !id)
+			throw invalid('merchant_order_ids must be an array of non-empty strings');
 	}
 	const state = ctx.store.merchant(ctx.appId);
 	const found = [];
@@ -238,10 +263,11 @@ function billInfo(ctx) {
 		if (order) found.push(order);
 	}
 	const kinds = new Set(found.map((o) => o.kind));
-	if (kinds.size > 1) throw invalid('merchant_order_ids must not mix deposit and withdrawal orders');
-	if (!found.length && ctx.config.billInfoUnknownIds === 'error') throw new ApiError('orderNotFound', 'no order matches merchant_order_ids');
+	if (kinds.size > 1)
+		throw invalid('merchant_order_ids must not mix deposit and withdrawal orders');
+	if (!found.length && ctx.config.billInfoUnknownIds === 'error')
+		throw new ApiError('orderNotFound', 'no order matches merchant_order_ids');
 	return found.map((o) => (o.kind === 'withdrawal' ? withdrawalInfo(ctx, o) : depositInfo(ctx, o)));
 }
-
 
 module.exports = { conciseUrlGet, billCreate, billInfo, STAGE_STATUS };

@@ -34,14 +34,26 @@ function appIdOf(headers) {
  * @param {{ appId: string, appSecret: string }} merchant
  */
 function signHeaders(sim, body, merchant) {
-	const ts = String(Math.floor(Date.now() / 1000) + (Number(sim.config.responseTimestampOffsetSeconds) || 0));
-	return { Appid: merchant.appId, Timestamp: ts, Sign: sign(merchant.appId, merchant.appSecret, ts, body) };
+	const ts = String(
+		Math.floor(Date.now() / 1000) + (Number(sim.config.responseTimestampOffsetSeconds) || 0),
+	);
+	return {
+		Appid: merchant.appId,
+		Timestamp: ts,
+		Sign: sign(merchant.appId, merchant.appSecret, ts, body),
+	};
 }
 
 /** @returns {ApiResult} */
 function successResponse(sim, data, merchant) {
 	const body = JSON.stringify({ code: 10000, msg: 'success', data });
-	return { status: 200, body, headers: { 'Content-Type': JSON_TYPE, ...signHeaders(sim, body, merchant) }, code: 10000, msg: 'success' };
+	return {
+		status: 200,
+		body,
+		headers: { 'Content-Type': JSON_TYPE, ...signHeaders(sim, body, merchant) },
+		code: 10000,
+		msg: 'success',
+	};
 }
 
 /**
@@ -62,7 +74,8 @@ function errorResponse(sim, kind, detail, merchant) {
 	const body = JSON.stringify(envelope);
 	/** @type {Record<string,string>} */
 	let headers = { 'Content-Type': JSON_TYPE };
-	if (merchant && sim.config.signErrorResponses) headers = { ...headers, ...signHeaders(sim, body, merchant) };
+	if (merchant && sim.config.signErrorResponses)
+		headers = { ...headers, ...signHeaders(sim, body, merchant) };
 	return { status: 200, body, headers, code: spec.code, msg };
 }
 
@@ -83,14 +96,29 @@ function process(sim, endpoint, headers, raw, entry) {
 	if (!timestamp) return errorResponse(sim, 'timestampExpired', 'missing Timestamp header');
 	if (!signature) return errorResponse(sim, 'badSignature', 'missing Sign header');
 	const merchant = sim.store.merchantConfig(appId);
-	if (!merchant) return errorResponse(sim, 'unknownAppId', `appid ${appId.slice(0, 64)} is not registered`);
-	if (!/^\d{1,12}$/.test(timestamp.trim())) return errorResponse(sim, 'timestampExpired', 'Timestamp must be Unix seconds', merchant);
+	if (!merchant)
+		return errorResponse(sim, 'unknownAppId', `appid ${appId.slice(0, 64)} is not registered`);
+	if (!/^\d{1,12}$/.test(timestamp.trim()))
+		return errorResponse(sim, 'timestampExpired', 'Timestamp must be Unix seconds', merchant);
 	const tolerance = sim.config.timestampToleranceSeconds;
-	if (tolerance > 0 && Math.abs(Math.floor(Date.now() / 1000) - Number(timestamp.trim())) > tolerance) {
-		return errorResponse(sim, 'timestampExpired', `Timestamp is more than ${tolerance} s away from server time`, merchant);
+	if (
+		tolerance > 0 &&
+		Math.abs(Math.floor(Date.now() / 1000) - Number(timestamp.trim())) > tolerance
+	) {
+		return errorResponse(
+			sim,
+			'timestampExpired',
+			`Timestamp is more than ${tolerance} s away from server time`,
+			merchant,
+		);
 	}
 	if (!verify(appId, merchant.appSecret, timestamp, raw, signature)) {
-		return errorResponse(sim, 'badSignature', 'Sign does not match Appid + secret + Timestamp + body', merchant);
+		return errorResponse(
+			sim,
+			'badSignature',
+			'Sign does not match Appid + secret + Timestamp + body',
+			merchant,
+		);
 	}
 	const text = raw.toString('utf8');
 	let body = {};
@@ -100,10 +128,18 @@ function process(sim, endpoint, headers, raw, entry) {
 		} catch {
 			return errorResponse(sim, 'invalidParams', 'body is not valid JSON', merchant);
 		}
-		if (!body || typeof body !== 'object' || Array.isArray(body)) return errorResponse(sim, 'invalidParams', 'body must be a JSON object', merchant);
+		if (!body || typeof body !== 'object' || Array.isArray(body))
+			return errorResponse(sim, 'invalidParams', 'body must be a JSON object', merchant);
 	}
 	try {
-		const data = HANDLERS[endpoint]({ sim, store: sim.store, config: sim.config, appId, merchant, body });
+		const data = HANDLERS[endpoint]({
+			sim,
+			store: sim.store,
+			config: sim.config,
+			appId,
+			merchant,
+			body,
+		});
 		if (entry) entry.applied = true;
 		return successResponse(sim, data, merchant);
 	} catch (error) {
@@ -138,7 +174,10 @@ function refuse(sim, kind, detail, merchant) {
 function corrupt(sim, kind, result, merchant) {
 	if (kind === 'malformed_json') {
 		const cut = result.body.slice(0, Math.max(1, Math.floor(result.body.length / 2)));
-		const headers = { 'Content-Type': JSON_TYPE, ...(merchant ? signHeaders(sim, cut, merchant) : {}) };
+		const headers = {
+			'Content-Type': JSON_TYPE,
+			...(merchant ? signHeaders(sim, cut, merchant) : {}),
+		};
 		return { ...result, body: cut, headers };
 	}
 	const headers = { ...result.headers };
@@ -149,4 +188,13 @@ function corrupt(sim, kind, result, merchant) {
 	return { ...result, headers };
 }
 
-module.exports = { appIdOf, process, refuse, corrupt, errorResponse, successResponse, signHeaders, JSON_TYPE };
+module.exports = {
+	appIdOf,
+	process,
+	refuse,
+	corrupt,
+	errorResponse,
+	successResponse,
+	signHeaders,
+	JSON_TYPE,
+};

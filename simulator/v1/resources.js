@@ -36,7 +36,18 @@ function tokenEntry(ctx, t, withFeeCoin) {
 	const memo = !!(chain && chain.memo);
 	const chainLogo = chain ? chain.logo : '';
 	if (!withFeeCoin) {
-		return { token_id: t.token_id, crypto: t.crypto, logo, name, network: t.network, chain: t.chain, contract: t.contract, chain_logo: chainLogo, is_support_memo: memo, status: t.status };
+		return {
+			token_id: t.token_id,
+			crypto: t.crypto,
+			logo,
+			name,
+			network: t.network,
+			chain: t.chain,
+			contract: t.contract,
+			chain_logo: chainLogo,
+			is_support_memo: memo,
+			status: t.status,
+		};
 	}
 	return {
 		token_id: t.token_id,
@@ -95,7 +106,11 @@ function networkFee(ctx) {
 	const token = ctx.store.token(id);
 	if (!token) throw new ApiError('tokenNotSupported', `unknown token_id ${id}`);
 	const internal = address !== undefined && isCwalletDestination(address.trim());
-	return { token_id: token.token_id, crypto: token.crypto, fee: internal ? '0' : ctx.store.networkFee(token) };
+	return {
+		token_id: token.token_id,
+		crypto: token.crypto,
+		fee: internal ? '0' : ctx.store.networkFee(token),
+	};
 }
 
 function networkHeight(ctx) {
@@ -139,8 +154,18 @@ function tokenChain(ctx) {
 	const coin = token ? ctx.store.coinOf(token) : ctx.store.coin(id);
 	if (!coin) throw new ApiError('tokenNotSupported', `unknown token_id ${id}`);
 	const tokens = coin.tokens.filter((t) => ctx.store.isTokenEnabled(ctx.appId, t.token_id));
-	if (!tokens.length) throw new ApiError('tokenNotSupported', `token_id ${id} is not enabled for this merchant`);
+	if (!tokens.length)
+		throw new ApiError('tokenNotSupported', `token_id ${id} is not enabled for this merchant`);
 	return { list: tokens.map((t) => tokenEntry(ctx, t, false)) };
 }
 
-module.exports = { coinAll, tokenRate, assets, networkFee, networkHeight, checkUser, supportToken, tokenChain };
+module.exports = {
+	coinAll,
+	tokenRate,
+	assets,
+	networkFee,
+	networkHeight,
+	checkUser,
+	supportToken,
+	tokenChain,
+};

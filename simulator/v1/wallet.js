@@ -9,10 +9,29 @@
 const dec = require('../shared/decimal');
 const { COINS } = require('../shared/catalogue');
 const { makeAddress, isValidAddress, isCwalletDestination } = require('../shared/addresses');
-const { ApiError, invalid, isMissing, reqString, optString, optInt, optBool, optUrl, reqAmount, usableToken, checkDuplicate } = require('./fields');
+const {
+	ApiError,
+	invalid,
+	isMissing,
+	reqString,
+	optString,
+	optInt,
+	optBool,
+	optUrl,
+	reqAmount,
+	usableToken,
+	checkDuplicate,
+} = require('./fields');
 
 const WEBHOOK_RESULTS = ['Failed', 'All Result'];
-const TRANSACTION_TYPES = ['All Type', 'Direct Deposit', 'API Deposit', 'Invoice', 'API Withdrawal', 'Refund'];
+const TRANSACTION_TYPES = [
+	'All Type',
+	'Direct Deposit',
+	'API Deposit',
+	'Invoice',
+	'API Withdrawal',
+	'Refund',
+];
 
 /** Permanent deposit address, one per (user_id, chain), capped per App ID. */
 function paymentAddressGet(ctx) {
@@ -24,8 +43,10 @@ function paymentAddressGet(ctx) {
 	const notifyUrl = optUrl(b, 'notify_url');
 	const chain = ctx.store.chain(chainCode);
 	const hasTokens = chain && COINS.some((c) => c.tokens.some((t) => t.chain === chain.chain));
-	if (!chain || !hasTokens) throw new ApiError('tokenNotSupported', `chain ${chainCode} is not supported`);
-	if (chain.addressKind === 'lightning') throw new ApiError('tokenNotSupported', `chain ${chain.chain} has no permanent addresses`);
+	if (!chain || !hasTokens)
+		throw new ApiError('tokenNotSupported', `chain ${chainCode} is not supported`);
+	if (chain.addressKind === 'lightning')
+		throw new ApiError('tokenNotSupported', `chain ${chain.chain} has no permanent addresses`);
 	const state = ctx.store.merchant(ctx.appId);
 	const key = `${userId}\u0000${chain.chain}`;
 	let entry = state.addresses.get(key);
@@ -34,13 +55,25 @@ function paymentAddressGet(ctx) {
 		return { address: entry.address, memo: entry.memo };
 	}
 	if (state.addresses.size >= ctx.config.addressCapPerAppId) {
-		throw new ApiError('addressLimit', `at most ${ctx.config.addressCapPerAppId} permanent addresses per merchant`);
+		throw new ApiError(
+			'addressLimit',
+			`at most ${ctx.config.addressCapPerAppId} permanent addresses per merchant`,
+		);
 	}
 	const address = chain.memo
 		? makeAddress(chain.addressKind, `shared:${ctx.appId}:${chain.chain}`)
 		: makeAddress(chain.addressKind, `address:${ctx.appId}:${chain.chain}:${userId}`);
 	const memo = chain.memo ? String(100000 + state.addresses.size) : '';
-	entry = { app_id: ctx.appId, user_id: userId, chain: chain.chain, address, memo, notify_url: notifyUrl || '', created: ctx.store.nowSec(), deposits: [] };
+	entry = {
+		app_id: ctx.appId,
+		user_id: userId,
+		chain: chain.chain,
+		address,
+		memo,
+		notify_url: notifyUrl || '',
+		created: ctx.store.nowSec(),
+		deposits: [],
+	};
 	state.addresses.set(key, entry);
 	return { address, memo };
 }
@@ -79,18 +112,24 @@ function withdraw(ctx) {
 		if (chain.addressKind === 'lightning') {
 			const used = ctx.store.merchant(ctx.appId).usedInvoices || new Set();
 			ctx.store.merchant(ctx.appId).usedInvoices = used;
-			if (used.has(address.toLowerCase())) throw new ApiError('invalidAddress', 'this Lightning invoice was already paid');
+			if (used.has(address.toLowerCase()))
+				throw new ApiError('invalidAddress', 'this Lightning invoice was already paid');
 		}
 	}
 	const fee = internal ? '0' : ctx.store.networkFee(token);
 	const debit = merchantPaysFee ? dec.add(value, fee) : value;
 	const net = merchantPaysFee ? value : dec.sub(value, fee);
-	if (!dec.isPositive(net)) throw invalid(`value must be greater than the network fee (${fee} ${token.crypto})`);
+	if (!dec.isPositive(net))
+		throw invalid(`value must be greater than the network fee (${fee} ${token.crypto})`);
 	const balance = ctx.store.balance(ctx.appId, coin.coin_id);
 	if (dec.cmp(balance, debit) < 0) {
-		throw new ApiError('insufficientBalance', `${coin.symbol} balance ${balance} is below ${debit}`);
+		throw new ApiError(
+			'insufficientBalance',
+			`${coin.symbol} balance ${balance} is below ${debit}`,
+		);
 	}
-	if (chain && chain.addressKind === 'lightning' && !internal) ctx.store.merchant(ctx.appId).usedInvoices.add(address.toLowerCase());
+	if (chain && chain.addressKind === 'lightning' && !internal)
+		ctx.store.merchant(ctx.appId).usedInvoices.add(address.toLowerCase());
 
 	const price = ctx.store.price(coin.coin_id);
 	const now = ctx.store.nowSec();
@@ -143,7 +182,12 @@ function withdraw(ctx) {
 		record_id: w.record_id,
 	});
 	const auto = ctx.config.withdrawalAutoComplete;
-	if (auto === 'all' || (auto === 'internal' && internal)) ctx.sim.actions.completeWithdrawal({ app_id: ctx.appId, order_id: w.order_id, status: 'success' });
+	if (auto === 'all' || (auto === 'internal' && internal))
+		ctx.sim.actions.completeWithdrawal({
+			app_id: ctx.appId,
+			order_id: w.order_id,
+			status: 'success',
+		});
 	return w.response;
 }
 /** Resend confirmed webhooks of a window <= 1 h; 1/min and 25/day per App ID. */
@@ -151,16 +195,20 @@ function webhookResend(ctx) {
 	const b = ctx.body;
 	const start = b.start_timestamp;
 	if (isMissing(start) || start === 0) throw invalid('start of the resend window is required');
-	if (typeof start !== 'number' || !Number.isSafeInteger(start) || start < 0) throw invalid('start of the resend window must be integer seconds');
+	if (typeof start !== 'number' || !Number.isSafeInteger(start) || start < 0)
+		throw invalid('start of the resend window must be integer seconds');
 	const endGiven = optInt(b, 'end_timestamp');
-	if (endGiven !== undefined && endGiven < 0) throw invalid('end of the resend window must be integer seconds');
+	if (endGiven !== undefined && endGiven < 0)
+		throw invalid('end of the resend window must be integer seconds');
 	const end = endGiven === undefined ? start + 3600 : endGiven;
 	if (end < start) throw invalid('the resend window ends before it starts');
 	if (end - start > 3600) throw invalid('the resend window must be at most 3600 seconds');
 	const result = optString(b, 'webhook_result') || 'Failed';
-	if (!WEBHOOK_RESULTS.includes(result)) throw invalid(`webhook_result must be one of ${WEBHOOK_RESULTS.join(', ')}`);
+	if (!WEBHOOK_RESULTS.includes(result))
+		throw invalid(`webhook_result must be one of ${WEBHOOK_RESULTS.join(', ')}`);
 	const type = optString(b, 'transaction_type') || 'All Type';
-	if (!TRANSACTION_TYPES.includes(type)) throw invalid(`transaction_type must be one of ${TRANSACTION_TYPES.join(', ')}`);
+	if (!TRANSACTION_TYPES.includes(type))
+		throw invalid(`transaction_type must be one of ${TRANSACTION_TYPES.join(', ')}`);
 
 	const limits = ctx.config.resendLimits;
 	const state = ctx.store.merchant(ctx.appId);
@@ -168,14 +216,15 @@ function webhookResend(ctx) {
 	state.resendCalls = state.resendCalls.filter((t) => nowMs - t < 86400000);
 	if (limits.enforce) {
 		const lastMinute = state.resendCalls.filter((t) => nowMs - t < 60000).length;
-		if (lastMinute >= limits.perMinute) throw new ApiError('resendLimited', `at most ${limits.perMinute} call per minute`);
-		if (state.resendCalls.length >= limits.perDay) throw new ApiError('resendLimited', `at most ${limits.perDay} calls per day`);
+		if (lastMinute >= limits.perMinute)
+			throw new ApiError('resendLimited', `at most ${limits.perMinute} call per minute`);
+		if (state.resendCalls.length >= limits.perDay)
+			throw new ApiError('resendLimited', `at most ${limits.perDay} calls per day`);
 	}
 	state.resendCalls.push(nowMs);
 	const count = ctx.sim.webhooks.resendMatching({ appId: ctx.appId, start, end, result, type });
 	// The real data shape is unpublished; v2 answers {"resendCount":N}. This is a guess.
 	return { resend_count: count };
 }
-
 
 module.exports = { paymentAddressGet, withdraw, webhookResend, WEBHOOK_RESULTS, TRANSACTION_TYPES };

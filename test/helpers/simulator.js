@@ -60,7 +60,8 @@ async function call(sim, path, body, options = {}) {
 	}
 	/** @type {Record<string, string>} */
 	const responseHeaders = {};
-	for (const [name, value] of Object.entries(res.headers || {})) responseHeaders[name.toLowerCase()] = String(value);
+	for (const [name, value] of Object.entries(res.headers || {}))
+		responseHeaders[name.toLowerCase()] = String(value);
 	return { status: res.status, headers: responseHeaders, text, json, raw };
 }
 
@@ -101,7 +102,12 @@ async function startReceiver(respond) {
 		const chunks = [];
 		req.on('data', (c) => chunks.push(c));
 		req.on('end', () => {
-			const request = { headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), url: req.url || '', time: Date.now() };
+			const request = {
+				headers: req.headers,
+				body: Buffer.concat(chunks).toString('utf8'),
+				url: req.url || '',
+				time: Date.now(),
+			};
 			received.push(request);
 			const answer = (respond && respond(received.length, request)) || {};
 			const reply = () => {

@@ -21,7 +21,11 @@ const SIGNERS = [
 ];
 
 // CCPayment v1 request and response vectors (synthetic credentials, independently verified).
-const API = { appId: '202401010000000000000000000000001', appSecret: '0123456789abcdef0123456789abcdef', timestamp: '1700000000' };
+const API = {
+	appId: '202401010000000000000000000000001',
+	appSecret: '0123456789abcdef0123456789abcdef',
+	timestamp: '1700000000',
+};
 const API_VECTORS = [
 	['', 'b1426fee636f92e2f8cbfa9321f206740fe33eda8e829706dd2e1727874b4e94'],
 	['{}', '131edccdd02a315bc70d90e9543ae059f9c0671fc113876e053fecde1959086f'],
@@ -43,30 +47,52 @@ const RESPONSE_VECTOR = {
 for (const [name, signer] of SIGNERS) {
 	test(`${name} signer: the published request and response vectors`, () => {
 		for (const [body, expected] of API_VECTORS) {
-			assert.equal(signer.sign(API.appId, API.appSecret, API.timestamp, body), expected, `body ${JSON.stringify(body)}`);
+			assert.equal(
+				signer.sign(API.appId, API.appSecret, API.timestamp, body),
+				expected,
+				`body ${JSON.stringify(body)}`,
+			);
 			assert.equal(signer.verify(API.appId, API.appSecret, API.timestamp, body, expected), true);
 		}
 		const r = RESPONSE_VECTOR;
 		assert.equal(signer.sign(API.appId, API.appSecret, r.timestamp, r.body), r.sign);
-		assert.equal(signer.sign(API.appId, API.appSecret, API.timestamp), API_VECTORS[0][1], 'no body signs as an empty body');
+		assert.equal(
+			signer.sign(API.appId, API.appSecret, API.timestamp),
+			API_VECTORS[0][1],
+			'no body signs as an empty body',
+		);
 	});
 
 	test(`${name} signer: the published webhook vectors and the pretty-printed negative`, () => {
 		const { appId, appSecret, timestamp } = VECTOR_A;
 		for (const [type, vector] of Object.entries(WEBHOOKS)) {
 			assert.equal(signer.sign(appId, appSecret, timestamp, vector.body), vector.sign, type);
-			assert.equal(signer.verify(appId, appSecret, timestamp, Buffer.from(vector.body, 'utf8'), vector.sign), true, type);
+			assert.equal(
+				signer.verify(appId, appSecret, timestamp, Buffer.from(vector.body, 'utf8'), vector.sign),
+				true,
+				type,
+			);
 		}
 		const pretty = JSON.stringify(JSON.parse(WEBHOOKS.api_deposit.body), null, 2);
 		assert.equal(signer.sign(appId, appSecret, timestamp, pretty), PRETTY_API_DEPOSIT_SIGN);
-		assert.equal(signer.verify(appId, appSecret, timestamp, pretty, WEBHOOKS.api_deposit.sign), false);
+		assert.equal(
+			signer.verify(appId, appSecret, timestamp, pretty, WEBHOOKS.api_deposit.sign),
+			false,
+		);
 	});
 
 	test(`${name} signer: verify accepts upper case and surrounding spaces, and never throws`, () => {
 		const [body, expected] = API_VECTORS[1];
 		const { appId, appSecret, timestamp } = API;
-		assert.equal(signer.verify(appId, appSecret, timestamp, body, ` ${expected.toUpperCase()} `), true);
-		assert.equal(signer.verify(appId, appSecret, Number(timestamp), body, expected), true, 'numeric timestamp');
+		assert.equal(
+			signer.verify(appId, appSecret, timestamp, body, ` ${expected.toUpperCase()} `),
+			true,
+		);
+		assert.equal(
+			signer.verify(appId, appSecret, Number(timestamp), body, expected),
+			true,
+			'numeric timestamp',
+		);
 		/** @type {any[][]} */
 		const wrong = [
 			[appId, 'another-secret', timestamp, body, expected],
@@ -94,13 +120,25 @@ test('both signers agree on random bodies, credentials and timestamps', () => {
 		const appSecret = randomBytes(16).toString('hex');
 		const timestamp = String(randomInt(1_000_000_000, 2_000_000_000));
 		const bytes = randomBytes(randomInt(0, 512));
-		const text = i % 3 === 0 ? JSON.stringify({ note: `Café ☕ 支付 ${bytes.toString('base64')}`, n: i }) : bytes.toString('latin1');
+		const text =
+			i % 3 === 0
+				? JSON.stringify({ note: `Café ☕ 支付 ${bytes.toString('base64')}`, n: i })
+				: bytes.toString('latin1');
 		for (const body of [text, bytes]) {
 			const ours = simulatorSigner.sign(appId, appSecret, timestamp, body);
 			assert.match(ours, /^[0-9a-f]{64}$/);
 			assert.equal(packageSigner.sign(appId, appSecret, timestamp, body), ours);
 			assert.equal(packageSigner.verify(appId, appSecret, timestamp, body, ours), true);
-			assert.equal(simulatorSigner.verify(appId, appSecret, timestamp, body, packageSigner.sign(appId, appSecret, timestamp, body)), true);
+			assert.equal(
+				simulatorSigner.verify(
+					appId,
+					appSecret,
+					timestamp,
+					body,
+					packageSigner.sign(appId, appSecret, timestamp, body),
+				),
+				true,
+			);
 		}
 	}
 });
@@ -110,6 +148,9 @@ test('the simulator signer hashes the exact bytes: a string and its UTF-8 Buffer
 	const literal = '{"product_name":"Café ☕ 支付"}';
 	const escaped = '{"product_name":"Caf\\u00e9 \\u2615 \\u652f\\u4ed8"}';
 	const s = simulatorSigner.sign;
-	assert.equal(s(appId, appSecret, timestamp, literal), s(appId, appSecret, timestamp, Buffer.from(literal, 'utf8')));
+	assert.equal(
+		s(appId, appSecret, timestamp, literal),
+		s(appId, appSecret, timestamp, Buffer.from(literal, 'utf8')),
+	);
 	assert.notEqual(s(appId, appSecret, timestamp, literal), s(appId, appSecret, timestamp, escaped));
 });
