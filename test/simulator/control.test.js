@@ -122,7 +122,8 @@ test('control routes: health, catalogue, console and checkout pages, 404/405 and
 	await ok(sim, 'withdraw', { merchant_order_id: wd, address: 'TYWnk1EGALQyYst2yFSd29QQQTEkuKMbyt', token_id: TOKENS.USDT_TRC20, value: '5' });
 	const page = await axios.get(`${sim.url}/__sim/`);
 	assert.match(String(page.headers['content-type']), /text\/html/);
-	assert.match(page.data, /CCPayment v1 simulator/);
+	assert.match(page.data, /CCPayment simulator \(v1 and v2\)/);
+	assert.match(page.data, /v2 methods/);
 	for (const text of [moid, 'console-user', wd, 'Pay full', 'Deposit', 'Complete', 'Fail']) assert.ok(page.data.includes(text), text);
 	assert.equal((await control(sim, 'GET', '/__sim/nope')).status, 404);
 	assert.equal((await control(sim, 'PUT', '/__sim/reset')).status, 405);
