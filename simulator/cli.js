@@ -4,7 +4,8 @@
 
 /**
  * Run the CCPayment simulator from a shell (no build needed, Node built-ins only):
- *   node simulator/cli.js [--port 8765] [--host 127.0.0.1] [--webhook-url URL] [--latency-ms N] [--speed F]
+ *   node simulator/cli.js [--port 8765] [--host 127.0.0.1] [--webhook-url URL] [--latency-ms N]
+ *                         [--speed F]
  */
 
 const { parseArgs } = require('util');
@@ -72,12 +73,15 @@ async function main() {
 	const { startSimulator } = require('./index');
 	const sim = await startSimulator(options);
 	const [first, second] = sim.merchants;
+	const v2 = sim.v2Merchant;
 	const lines = [
-		'CCPayment v1 simulator running',
+		'CCPayment simulator running (v1 and v2)',
 		`  Base URL:     ${sim.url}            (credential "Base URL")`,
 		`  App ID:       ${first.appId}`,
 		`  App Secret:   ${first.appSecret}   (simulator dummy secret)`,
 		second ? `  2nd merchant: ${second.appId} / ${second.appSecret}` : '',
+		v2 ? `  v2 App ID:    ${v2.appId}   (API ${sim.url}/ccpayment/v2/<method>)` : '',
+		v2 ? `  v2 App Secret: ${v2.appSecret}` : '',
 		`  Control:      ${sim.url}/__sim/      (console; JSON routes in simulator/README.md)`,
 		`  Webhook URL:  ${sim.config.merchants[0].webhookUrl || '(none; set with --webhook-url or POST /__sim/merchant)'}`,
 		`  Latency:      ${sim.config.latencyMs} ms   Retry speed factor: ${sim.config.webhook.speedFactor}`,

@@ -25,6 +25,7 @@ const control = require('./shared/control');
 const pages = require('./shared/html');
 const { handleApi } = require('./shared/api-pipeline');
 const v1 = require('./v1');
+const v2 = require('./v2');
 
 /**
  * What a protocol version supplies. The server routes, logs, delays, rate-limits and injects
@@ -44,6 +45,14 @@ const v1 = require('./v1');
  * @property {{ sign: (appId: string, appSecret: string, timestamp: string|number, body?: string|Uint8Array) => string, verify: (...args: unknown[]) => boolean }} signer
  *   also signs the webhooks of merchants that speak this protocol
  * @property {Record<string, (...args: any[]) => Record<string, any>>} [notifications]  webhook bodies
+ * @property {ProtocolPages} [pages]  the console's section for this protocol's merchants
+ */
+
+/**
+ * @typedef {{ esc: (v: unknown) => string, button: (label: string, path: string, body: unknown) => string }} PageHelpers
+ * @typedef {object} ProtocolPages
+ * @property {(sim: Simulator, appId: string, h: PageHelpers) => string} merchantSection
+ * @property {(sim: Simulator, h: PageHelpers) => string} summarySection  once, below the merchants
  */
 
 /**
@@ -63,6 +72,16 @@ const v1 = require('./v1');
  * @property {number} [injectedLatencyMs]
  */
 
+const MERCHANT_KEYS = [
+	'webhookUrl',
+	'notificationTiming',
+	'enabledTokens',
+	'name',
+	'ipWhitelist',
+	'websiteVerified',
+	'withdrawApproval',
+];
+
 class Simulator {
 	/** @param {Record<string, any>} [options] */
 	constructor(options = {}) {
@@ -75,7 +94,7 @@ class Simulator {
 		validateConfig(this.config);
 		this.initialConfig = clone(this.config);
 		/** @type {Protocol[]} API protocols, matched by path prefix. */
-		this.protocols = [v1];
+		this.protocols = [v1, v2];
 		/** The protocol whose bodies and signature merchant webhooks use. */
 		this.webhookProtocol = v1;
 		this.store = new Store(this);
@@ -112,6 +131,12 @@ class Simulator {
 	get merchant() {
 		const m = this.config.merchants[0];
 		return { appId: m.appId, appSecret: m.appSecret };
+	}
+
+	/** The first v2 merchant: { appId, appSecret } (undefined when none is configured). */
+	get v2Merchant() {
+		const m = this.config.merchants.find((x) => x.protocol === 'v2');
+		return m ? { appId: m.appId, appSecret: m.appSecret } : undefined;
 	}
 
 	/** Every configured merchant: [{ appId, appSecret, name }]. */
@@ -180,11 +205,14 @@ class Simulator {
 		return this.config;
 	}
 
-	/** Update one merchant: { webhookUrl, notificationTiming, enabledTokens, name, balances }. */
+	/**
+	 * Update one merchant: { webhookUrl, notificationTiming, enabledTokens, name, balances } and,
+	 * for v2 merchants, { ipWhitelist, websiteVerified, withdrawApproval }.
+	 */
 	setMerchant(appId, patch) {
 		const m = this.config.merchants.find((x) => x.appId === (appId || this.merchant.appId));
 		if (!m) throw new Error(`unknown merchant ${appId}`);
-		for (const key of ['webhookUrl', 'notificationTiming', 'enabledTokens', 'name']) {
+		for (const key of MERCHANT_KEYS) {
 			if (patch[key] !== undefined) m[key] = clone(patch[key]);
 		}
 		if (patch.balances) {
@@ -195,7 +223,7 @@ class Simulator {
 		return m;
 	}
 
-	/** Request log entries, optionally filtered by path (full path, or an endpoint of the first protocol). */
+	/** Request log entries, optionally filtered by path (full path, or a v1 endpoint name). */
 	getRequests(filter = {}) {
 		const given = filter.path ? String(filter.path) : '';
 		const path = given && !given.startsWith('/') ? `${this.protocols[0].prefix}${given}` : given;

@@ -2,10 +2,11 @@
 'use strict';
 
 /**
- * Things that happen on CCPayment's side and end in webhooks. Deposits (orders, permanent addresses,
- * invoices) are in deposits.js; here: a withdrawal completes or fails, the merchant refunds, an order
- * expires, a raw signed send, a resend. Used by the control routes, the HTML console, the hosted
- * checkout page and directly from tests (sim.actions.*). Parameters use the API's snake_case names.
+ * Things that happen on CCPayment's side and end in webhooks. Deposits (orders, permanent
+ * addresses, invoices) are in deposits.js; here: a withdrawal completes or fails, the merchant
+ * refunds, an order expires, a raw signed send, a resend. Used by the control routes, the HTML
+ * console, the hosted checkout page and directly from tests (sim.actions.*). Parameters use the
+ * API's snake_case names.
  */
 
 const dec = require('./decimal');

@@ -13,6 +13,16 @@ const SECOND_MERCHANT = {
 	appSecret: 'fedcba9876543210fedcba9876543210',
 };
 
+/**
+ * The v2 merchant: a 16-character alphanumeric App ID as v2 accounts have, and a 32-hex secret.
+ * Its own account, because a CCPayment account speaks one API version (a v1 App ID calling v2
+ * gets 11013).
+ */
+const V2_MERCHANT = {
+	appId: 'SimV2AppId000001',
+	appSecret: '0f1e2d3c4b5a69780f1e2d3c4b5a6978',
+};
+
 const HIDDEN = '(hidden)';
 
 /**
@@ -45,6 +55,28 @@ function defaultErrorCodes() {
 	};
 }
 
+/** Switches for the v2 questions CCPayment's documents leave open; defaults are the strict readings. */
+function defaultV2Config() {
+	return {
+		/** |now - Timestamp| allowed (docs: "valid in 2 minutes"); 0 = off. */
+		timestampToleranceSeconds: 120,
+		/** 'symmetric': future timestamps are limited too; 'past': only old ones are refused. */
+		timestampWindow: 'symmetric',
+		/** Accept 13-digit millisecond Timestamps (one source says ms, every official client sends s). */
+		acceptMillisecondTimestamps: false,
+		/** Sign responses with Appid/Timestamp/Sign headers (undocumented for v2, so off). */
+		signResponses: false,
+		/** Error msg: 'description' (published prose) or 'tip' (e.g. InvalidArgument), then the detail. */
+		errorMsg: 'description',
+		/** Error envelopes: 'absent' (no data key) or 'null' (data: null). */
+		errorData: 'absent',
+		/** Unknown request fields: 'reject' (11000 naming the field) or 'ignore'. */
+		unknownFields: 'reject',
+		/** How a zero balance is written ("" in CCPayment's example). */
+		zeroBalance: '',
+	};
+}
+
 /**
  * @typedef {object} MerchantConfig
  * @property {string} appId
@@ -54,6 +86,10 @@ function defaultErrorCodes() {
  * @property {'all'|string[]} [enabledTokens]     "tokens for your business"
  * @property {string|null} [notificationTiming]  overrides config.notificationTiming
  * @property {Record<string,string>} [balances]  seed balances per coin_id (override seedBalances)
+ * @property {'v1'|'v2'} [protocol]              API version of the account (absent = v1)
+ * @property {string[]} [ipWhitelist]            v2: caller IPs allowed ([] = any; else 12002)
+ * @property {boolean} [websiteVerified]         v2: false answers every call with 12003
+ * @property {boolean} [withdrawApproval]        v2: withdrawals wait for approval first
  */
 
 function defaultConfig() {
@@ -83,6 +119,17 @@ function defaultConfig() {
 					'e8f64d3d-df5b-411d-897f-c6d8d30206b7',
 				],
 				notificationTiming: null,
+			},
+			{
+				...V2_MERCHANT,
+				name: 'Demo Merchant (v2)',
+				protocol: 'v2',
+				webhookUrl: null,
+				enabledTokens: 'all',
+				notificationTiming: null,
+				ipWhitelist: [],
+				websiteVerified: true,
+				withdrawApproval: false,
 			},
 		],
 		/** Balance every merchant starts with, per coin_id. */
@@ -139,6 +186,8 @@ function defaultConfig() {
 			apiDepositExtraFields: false,
 			deliveryLogLimit: 5000,
 		},
+		/** CCPayment v2 (see simulator/README.md "v2: open questions and the chosen readings"). */
+		v2: defaultV2Config(),
 		/** Seed for the deterministic fault RNG. */
 		faultSeed: 1,
 		errorCodes: defaultErrorCodes(),
@@ -219,6 +268,7 @@ function validateConfig(config) {
 	if (!['extend', 'top', 'none'].includes(config.webhook.customValueLocation)) {
 		throw new Error('config.webhook.customValueLocation must be extend, top or none');
 	}
+	validateV2(config.v2);
 	if (!Array.isArray(config.merchants) || config.merchants.length === 0)
 		throw new Error('config.merchants must list at least one merchant');
 	for (const m of config.merchants) {
@@ -231,6 +281,8 @@ function validateConfig(config) {
 		) {
 			throw new Error('every merchant needs a non-empty appId and appSecret');
 		}
+		if (m.protocol !== undefined && m.protocol !== null && !['v1', 'v2'].includes(m.protocol))
+			throw new Error(`merchant ${m.appId}: protocol must be v1 or v2`);
 		if (m.notificationTiming && !ENUMS.notificationTiming.includes(m.notificationTiming)) {
 			throw new Error(
 				`merchant ${m.appId}: notificationTiming must be one of ${ENUMS.notificationTiming.join(', ')}`,
@@ -254,6 +306,27 @@ function validateConfig(config) {
 		throw new Error('config.webhook.retryGapsSeconds must be an array');
 }
 
+const V2_ENUMS = {
+	timestampWindow: ['symmetric', 'past'],
+	errorMsg: ['description', 'tip'],
+	errorData: ['absent', 'null'],
+	unknownFields: ['reject', 'ignore'],
+	zeroBalance: ['', '0'],
+};
+
+function validateV2(v2) {
+	if (!v2 || typeof v2 !== 'object') throw new Error('config.v2 must be an object');
+	for (const [key, allowed] of Object.entries(V2_ENUMS)) {
+		if (!allowed.includes(v2[key]))
+			throw new Error(
+				`config.v2.${key} must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`,
+			);
+	}
+	const t = v2.timestampToleranceSeconds;
+	if (typeof t !== 'number' || !Number.isFinite(t) || t < 0)
+		throw new Error('config.v2.timestampToleranceSeconds must be a number >= 0');
+}
+
 /** A copy safe to show: merchant secrets hidden. */
 function publicConfig(config, showSecrets = false) {
 	const copy = clone(config);
@@ -264,6 +337,7 @@ function publicConfig(config, showSecrets = false) {
 module.exports = {
 	DEFAULT_MERCHANT,
 	SECOND_MERCHANT,
+	V2_MERCHANT,
 	HIDDEN,
 	defaultConfig,
 	defaultErrorCodes,

@@ -39,6 +39,9 @@ const POST_ROUTES = {
 			enabledTokens: body.enabled_tokens ?? body.enabledTokens,
 			name: body.name,
 			balances: body.balances,
+			ipWhitelist: body.ip_whitelist ?? body.ipWhitelist,
+			websiteVerified: body.website_verified ?? body.websiteVerified,
+			withdrawApproval: body.withdraw_approval ?? body.withdrawApproval,
 		};
 		const m = sim.setMerchant(body.app_id || body.appId, patch);
 		return {
@@ -47,6 +50,14 @@ const POST_ROUTES = {
 			webhook_url: m.webhookUrl || '',
 			notification_timing: m.notificationTiming || null,
 			enabled_tokens: m.enabledTokens,
+			protocol: m.protocol || 'v1',
+			...(m.protocol === 'v2'
+				? {
+						ip_whitelist: m.ipWhitelist || [],
+						website_verified: m.websiteVerified !== false,
+						withdraw_approval: !!m.withdrawApproval,
+					}
+				: {}),
 		};
 	},
 	'/__sim/faults': (sim, body) => {
@@ -135,6 +146,7 @@ const GET_ROUTES = {
 		return { count: list.length, events: list };
 	},
 	'/__sim/catalogue': () => ({ coins: COINS, chains: CHAINS, cwallet_users: CWALLET_USERS }),
+	'/__sim/v2/endpoints': () => ({ endpoints: require('../v2/routes').describe() }),
 };
 
 const DELETE_ROUTES = {

@@ -43,12 +43,20 @@ function consolePage(sim) {
 		`<!doctype html><html><head><meta charset="utf-8"><title>CCPayment simulator</title><style>${STYLE}</style></head><body>`,
 	);
 	parts.push(
-		`<h1>CCPayment v1 simulator</h1><p class="muted">API: <code>${esc(sim.url)}/ccpayment/v1/*</code>. Control: <code>${esc(sim.url)}/__sim/*</code> (see simulator/README.md). ${button('Reset everything', '/__sim/reset', { keep_config: true })}</p>`,
+		`<h1>CCPayment simulator (v1 and v2)</h1><p class="muted">APIs: <code>${esc(sim.url)}/ccpayment/v1/*</code> and <code>${esc(sim.url)}/ccpayment/v2/*</code>. Control: <code>${esc(sim.url)}/__sim/*</code> (see simulator/README.md). ${button('Reset everything', '/__sim/reset', { keep_config: true })}</p>`,
 	);
 	const ledger = sim.ledger();
 	for (const m of ledger.merchants) {
 		const appId = m.app_id;
-		parts.push(`<h2>${esc(m.name)} <code>${esc(appId)}</code></h2>`);
+		const mc = sim.store.merchantConfig(appId) || {};
+		parts.push(
+			`<h2>${esc(m.name)} <code>${esc(appId)}</code> <span class="muted">${esc(mc.protocol || 'v1')}</span></h2>`,
+		);
+		const own = sim.protocols.find((p) => p.name === (mc.protocol || 'v1'));
+		if (own && own.pages) {
+			parts.push(own.pages.merchantSection(sim, appId, { esc, button }));
+			continue;
+		}
 		parts.push(
 			`<p>Dashboard webhook URL: <code>${esc(m.webhook_url || '(none)')}</code> &middot; notification timing: <code>${esc(sim.store.notificationTiming(appId))}</code></p>`,
 		);
@@ -135,6 +143,8 @@ function consolePage(sim) {
 			parts.push(`<tr><td>${esc(b.crypto)}</td><td>${esc(b.value)}</td></tr>`);
 		parts.push('</table>');
 	}
+	for (const p of sim.protocols)
+		if (p.pages) parts.push(p.pages.summarySection(sim, { esc, button }));
 	parts.push(
 		'<h2>Webhook deliveries (latest 50)</h2><table><tr><th>id</th><th>type</th><th>pay_status</th><th>url</th><th>state</th><th>attempts</th></tr>',
 	);

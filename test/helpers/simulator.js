@@ -9,12 +9,25 @@
  */
 
 const http = require('http');
+const { createHmac } = require('crypto');
 const { before, after, beforeEach } = require('node:test');
 const axios = require('axios').default;
 const { sign, verify } = require('../../dev/dist').product('signer');
 const { startSimulator } = require('../../simulator');
 
 const PREFIX = '/ccpayment/v1/';
+const V2_PREFIX = '/ccpayment/v2/';
+
+/**
+ * The v2 signature computed right here with node:crypto, independently of both the simulator's
+ * and the package's signers: hex HMAC-SHA256(key = AppSecret, Appid + Timestamp + body).
+ * @param {string} appId @param {string} appSecret @param {string|number} timestamp @param {string} [body]
+ */
+function signV2(appId, appSecret, timestamp, body = '') {
+	return createHmac('sha256', appSecret)
+		.update(`${appId}${timestamp}${body}`, 'utf8')
+		.digest('hex');
+}
 
 /**
  * POST exactly `raw` (string) or JSON.stringify(body) to an endpoint, signed unless told otherwise.
@@ -76,6 +89,37 @@ async function ok(sim, path, body, options = {}) {
 	if (!verify(appId, secret, String(res.headers.timestamp), res.text, res.headers.sign)) {
 		throw new Error(`${path}: response signature does not verify`);
 	}
+	return res.json.data;
+}
+
+/**
+ * POST to a v2 method as the v2 merchant (sim.v2Merchant), signed with signV2. `body` undefined =
+ * no body; a string is sent as is. Options as for call().
+ * @param {{ url: string, v2Merchant: { appId: string, appSecret: string } }} sim
+ * @param {string} method  "getCoinList", "all/chain", or a full path
+ * @param {any} [body]
+ * @param {Parameters<typeof call>[3]} [options]
+ */
+async function callV2(sim, method, body, options = {}) {
+	const raw = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
+	const appId = options.appId ?? sim.v2Merchant.appId;
+	const secret = options.appSecret ?? sim.v2Merchant.appSecret;
+	const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
+	const path = method.startsWith('/ccpayment/') ? method : V2_PREFIX + method.replace(/^\//, '');
+	return call({ url: sim.url, merchant: sim.v2Merchant }, path, raw, {
+		...options,
+		appId,
+		appSecret: secret,
+		timestamp,
+		sign: options.sign ?? signV2(appId, secret, timestamp, raw),
+	});
+}
+
+/** A successful v2 call's data (asserts HTTP 200 and code 10000). */
+async function okV2(sim, method, body, options = {}) {
+	const res = await callV2(sim, method, body, options);
+	if (res.status !== 200 || !res.json || res.json.code !== 10000)
+		throw new Error(`${method} failed: HTTP ${res.status} ${res.text}`);
 	return res.json.data;
 }
 
@@ -163,4 +207,18 @@ function useSimulator(onStart, config = {}) {
 	});
 }
 
-module.exports = { call, ok, control, startReceiver, uid, sign, verify, useSimulator, PREFIX };
+module.exports = {
+	call,
+	ok,
+	control,
+	startReceiver,
+	uid,
+	sign,
+	verify,
+	useSimulator,
+	PREFIX,
+	V2_PREFIX,
+	callV2,
+	okV2,
+	signV2,
+};

@@ -182,7 +182,12 @@ test('error responses carry code and msg (and reason when documented) but no dat
 
 test('unknown paths are HTTP 404 and non-POST methods HTTP 405', async () => {
 	assert.equal((await call(sim, 'does/not/exist', {})).status, 404);
-	assert.equal((await call(sim, '/ccpayment/v2/getCoinList', {})).status, 404);
+	assert.equal((await call(sim, '/ccpayment/v3/getCoinList', {})).status, 404);
+	assert.equal(
+		(await call(sim, '/ccpayment/v1/getCoinList', {})).status,
+		404,
+		'a v2 name under v1',
+	);
 	assert.equal((await call(sim, 'coin/all', undefined, { method: 'GET' })).status, 405);
 	assert.equal((await call(sim, 'coin/all', undefined, { method: 'PUT' })).status, 405);
 });

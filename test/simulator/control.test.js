@@ -172,7 +172,8 @@ test('control routes: health, catalogue, console and checkout pages, 404/405 and
 	});
 	const page = await axios.get(`${sim.url}/__sim/`);
 	assert.match(String(page.headers['content-type']), /text\/html/);
-	assert.match(page.data, /CCPayment v1 simulator/);
+	assert.match(page.data, /CCPayment simulator \(v1 and v2\)/);
+	assert.match(page.data, /v2 methods/);
 	for (const text of [moid, 'console-user', wd, 'Pay full', 'Deposit', 'Complete', 'Fail'])
 		assert.ok(page.data.includes(text), text);
 	assert.equal((await control(sim, 'GET', '/__sim/nope')).status, 404);
