@@ -144,6 +144,8 @@ export interface NormalisedEvent {
 	status: string;
 	merchantOrderId: string | null;
 	recordId: string | null;
+	/** Stable key of this delivery (type, record ID, status), for n8n's Remove Duplicates node. */
+	dedupKey: string | null;
 	orderId: string | null;
 	userId: string | null;
 	invoiceId: string | null;
@@ -194,6 +196,7 @@ export function normalise(payload: Payload, context: NormaliseContext): Normalis
 		status: statusOf(payload),
 		merchantOrderId,
 		recordId: str(payload.record_id, true),
+		dedupKey: dedupKey(payload) ?? null,
 		orderId: str(payload.order_id, true),
 		userId: str(payload.user_id, true),
 		invoiceId: str(extend.invoice_id, true),

@@ -115,6 +115,7 @@ test('normalise: API Deposit', () => {
 		status: 'success',
 		merchantOrderId: 'ORDER-10042',
 		recordId: '202311140952301724307418092105728',
+		dedupKey: 'API Deposit:202311140952301724307418092105728:success',
 		orderId: '202311140950071724306818923245568',
 		userId: null,
 		invoiceId: null,
