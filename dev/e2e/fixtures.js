@@ -9,6 +9,7 @@ const fs = require('fs');
 const path = require('path');
 const { ROOT } = require('./lib/pkg');
 const { actionWorkflow } = require('./scenarios/action-workflow');
+const v2Core = require('./scenarios/v2-core');
 
 const PKG = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const PACKAGE_NAME = PKG.name;
@@ -69,9 +70,9 @@ function triggerWorkflow() {
 /**
  * Writes the credential file and a folder with one JSON file per workflow.
  * @param {string} dir
- * @param {{ simUrl: string, merchant: { appId: string, appSecret: string } }} opts
+ * @param {{ simUrl: string, merchant: { appId: string, appSecret: string }, v2Merchant: { appId: string, appSecret: string } }} opts
  */
-function write(dir, { simUrl, merchant }) {
+function write(dir, { simUrl, merchant, v2Merchant }) {
 	const credentials = path.join(dir, 'credentials.json');
 	fs.writeFileSync(
 		credentials,
@@ -89,6 +90,7 @@ function write(dir, { simUrl, merchant }) {
 						responseTimestampTolerance: 300,
 					},
 				},
+				v2Core.credential({ url: simUrl, v2Merchant }),
 			],
 			null,
 			2,
@@ -102,6 +104,10 @@ function write(dir, { simUrl, merchant }) {
 		credentials: credentialRef,
 	});
 	fs.writeFileSync(path.join(workflowsDir, 'action.json'), JSON.stringify(action, null, 2));
+	fs.writeFileSync(
+		path.join(workflowsDir, 'v2-reads.json'),
+		JSON.stringify(v2Core.workflow(ACTION_TYPE), null, 2),
+	);
 	fs.writeFileSync(
 		path.join(workflowsDir, 'trigger.json'),
 		JSON.stringify(triggerWorkflow(), null, 2),

@@ -39,6 +39,7 @@ const credentialScenario = require('../../dev/e2e/scenarios/credential');
 const actionScenario = require('../../dev/e2e/scenarios/action');
 const triggerScenario = require('../../dev/e2e/scenarios/trigger');
 const examplesScenario = require('../../dev/e2e/scenarios/examples');
+const v2CoreScenario = require('../../dev/e2e/scenarios/v2-core');
 
 const { values: args } = parseArgs({
 	options: {
@@ -107,7 +108,11 @@ async function runVersion(runtime, pack) {
 				'package installed like the community installer',
 				fs.existsSync(path.join(pkgDir, 'package.json')),
 			);
-			const files = fixtures.write(dir, { simUrl: simulator.url, merchant: simulator.merchant });
+			const files = fixtures.write(dir, {
+				simUrl: simulator.url,
+				merchant: simulator.merchant,
+				v2Merchant: simulator.v2Merchant,
+			});
 			exampleWebhookId = examplesScenario.prepare(files.workflowsDir).webhookId;
 			await n8n.importCredentials(files.credentials);
 			await n8n.importWorkflowsFromDir(files.workflowsDir);
@@ -117,6 +122,10 @@ async function runVersion(runtime, pack) {
 
 		await phases.time(`[${tag}] action workflow (n8n execute)`, async () => {
 			await actionScenario.run({ n8n, sim: simulator, ok, checks, tag });
+		});
+
+		await phases.time(`[${tag}] v2 reads (n8n execute)`, async () => {
+			await v2CoreScenario.runReads({ n8n, sim: simulator, ok });
 		});
 
 		await phases.time(`[${tag}] examples (n8n execute)`, async () => {
@@ -135,6 +144,7 @@ async function runVersion(runtime, pack) {
 			await n8n.setupOwner();
 			await n8n.createApiKey();
 			await credentialScenario.run({ n8n, sim: simulator, ok, tag });
+			await v2CoreScenario.runCredential({ n8n, sim: simulator, ok });
 		});
 
 		await phases.time(`[${tag}] trigger deliveries`, async () => {

@@ -11,7 +11,7 @@ const { product } = require('../../dist');
 const { request, waitFor } = require('./http');
 
 /**
- * @typedef {{ url: string, merchant: { appId: string, appSecret: string }, merchants?: Array<{ appId: string, appSecret: string }>, stop: () => Promise<void> }} Sim
+ * @typedef {{ url: string, merchant: { appId: string, appSecret: string }, v2Merchant: { appId: string, appSecret: string }, merchants?: Array<{ appId: string, appSecret: string }>, stop: () => Promise<void> }} Sim
  */
 
 /**
