@@ -22,6 +22,7 @@ const { ensureN8n } = require('../dev/e2e/lib/install');
 const { packPackage, installIntoUserFolder, ROOT } = require('../dev/e2e/lib/pkg');
 const { N8nInstance } = require('../dev/e2e/lib/n8n');
 const { freePort, request } = require('../dev/e2e/lib/http');
+const { credential: v2Credential } = require('../dev/e2e/scenarios/v2-core');
 const sim = require('../dev/e2e/lib/sim');
 
 const { values: args } = parseArgs({
@@ -135,6 +136,8 @@ async function main() {
 					responseTimestampTolerance: 300,
 				},
 			},
+			// New nodes default to the v2 API: a v2 credential beside the v1 one the examples use.
+			v2Credential({ url: s.url, v2Merchant: s.v2Merchant }),
 		]),
 	);
 	const wfDir = path.join(tmp, 'workflows');
@@ -162,7 +165,10 @@ async function main() {
 	say(`CCPayment demo is running (ready in ${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
 	say(`  n8n editor     ${n8n.base}`);
 	say(`  login          ${owner.email} / ${owner.password}`);
-	say(`  credential     "${CREDENTIAL.name}" -> the simulator (App ID ${s.merchant.appId})`);
+	say(`  credentials    "${CREDENTIAL.name}" (v1) -> the simulator (App ID ${s.merchant.appId})`);
+	say(
+		`                 "${v2Credential({ url: s.url, v2Merchant: s.v2Merchant }).name}" (v2) -> the simulator (App ID ${s.v2Merchant.appId})`,
+	);
 	say('  workflows      CCPayment example: hosted checkout');
 	say('                 CCPayment example: payout with balance check');
 	say('                 CCPayment example: deposit address + webhook reconciliation (active)');
