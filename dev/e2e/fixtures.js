@@ -10,6 +10,7 @@ const path = require('path');
 const { ROOT } = require('./lib/pkg');
 const { actionWorkflow } = require('./scenarios/action-workflow');
 const v2Core = require('./scenarios/v2-core');
+const burstRestart = require('./scenarios/burst-restart');
 
 const PKG = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const PACKAGE_NAME = PKG.name;
@@ -104,6 +105,10 @@ function write(dir, { simUrl, merchant, v2Merchant }) {
 		credentials: credentialRef,
 	});
 	fs.writeFileSync(path.join(workflowsDir, 'action.json'), JSON.stringify(action, null, 2));
+	fs.writeFileSync(
+		path.join(workflowsDir, 'burst.json'),
+		JSON.stringify(burstRestart.workflow(TRIGGER_TYPE, credentialRef), null, 2),
+	);
 	fs.writeFileSync(
 		path.join(workflowsDir, 'v2-reads.json'),
 		JSON.stringify(v2Core.workflow(ACTION_TYPE), null, 2),

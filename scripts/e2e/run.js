@@ -40,6 +40,7 @@ const actionScenario = require('../../dev/e2e/scenarios/action');
 const triggerScenario = require('../../dev/e2e/scenarios/trigger');
 const examplesScenario = require('../../dev/e2e/scenarios/examples');
 const v2CoreScenario = require('../../dev/e2e/scenarios/v2-core');
+const burstScenario = require('../../dev/e2e/scenarios/burst-restart');
 
 const { values: args } = parseArgs({
 	options: {
@@ -118,6 +119,7 @@ async function runVersion(runtime, pack) {
 			await n8n.importWorkflowsFromDir(files.workflowsDir);
 			await n8n.activate(fixtures.TRIGGER_WORKFLOW_ID);
 			await n8n.activate(examplesScenario.WEBHOOK_WORKFLOW_ID);
+			await n8n.activate(burstScenario.WORKFLOW_ID);
 		});
 
 		await phases.time(`[${tag}] action workflow (n8n execute)`, async () => {
@@ -153,6 +155,18 @@ async function runVersion(runtime, pack) {
 
 		await phases.time(`[${tag}] example webhook workflow`, async () => {
 			await examplesScenario.runWebhook({ n8n, sim: simulator, ok, webhookId: exampleWebhookId });
+		});
+
+		await phases.time(`[${tag}] burst of 20 + restart (duplicate memory)`, async () => {
+			const burstUrl = burstScenario.urlOf(n8n.base);
+			const restart = async () => {
+				await n8n.stop();
+				await n8n.start({
+					ready: () => triggerScenario.webhookRegistered(burstUrl),
+					failOn: /did fail with error|Failed to load package|Unrecognized node type/,
+				});
+			};
+			await burstScenario.run({ n8n, sim: simulator, ok, restart });
 		});
 	} catch (e) {
 		checks.crash(`[${tag}] scenario aborted`, e);
