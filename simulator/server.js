@@ -58,6 +58,8 @@ const { V2Actions } = require('./v2/actions');
  * @typedef {object} ProtocolPages
  * @property {(sim: Simulator, appId: string, h: PageHelpers) => string} merchantSection
  * @property {(sim: Simulator, h: PageHelpers) => string} summarySection  once, below the merchants
+ * @property {(sim: Simulator, req: http.IncomingMessage, res: http.ServerResponse, form: URLSearchParams, h: PageHelpers, style: string) => boolean} [checkout]
+ *   the protocol's hosted page behind /pay (true when it answered)
  */
 
 /**

@@ -91,6 +91,8 @@ function defaultV2Config() {
 		swapMinimumFeeUsdt: '0.1',
 		/** webhook/resend limits per App ID (v2's are unpublished; v1's are used). */
 		resendLimits: { enforce: true, perMinute: 1, perDay: 25 },
+		/** Flag every new deposit as risky (isFlaggedAsRisky: true, never credited). */
+		flagDepositsAsRisky: false,
 	};
 }
 
