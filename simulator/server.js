@@ -47,6 +47,8 @@ const { V2Actions } = require('./v2/actions');
  *   also signs the webhooks of merchants that speak this protocol
  * @property {Record<string, (...args: any[]) => Record<string, any>>} [notifications]  webhook bodies
  * @property {ProtocolPages} [pages]  the console's section for this protocol's merchants
+ * @property {(sim: Simulator, appId: string, url: string) => void} [onWebhookUrlSet]
+ *   called when a merchant's dashboard webhook URL is set to a new value
  * @property {{ GET: Record<string, Function>, POST: Record<string, Function> }} [controlRoutes]
  *   extra /__sim/ routes of this protocol
  * @property {(sim: Simulator, status: number|null, body: string) => boolean} [isAck]
@@ -234,6 +236,7 @@ class Simulator {
 	setMerchant(appId, patch) {
 		const m = this.config.merchants.find((x) => x.appId === (appId || this.merchant.appId));
 		if (!m) throw new Error(`unknown merchant ${appId}`);
+		const previousUrl = m.webhookUrl;
 		for (const key of MERCHANT_KEYS) {
 			if (patch[key] !== undefined) m[key] = clone(patch[key]);
 		}
@@ -242,6 +245,10 @@ class Simulator {
 				this.store.merchant(m.appId).balances.set(coinId, String(value));
 		}
 		validateConfig(this.config);
+		// Saving a webhook URL on the dashboard may make CCPayment check it (v2's handshake).
+		const protocol = this.protocolOf(m.appId);
+		if (m.webhookUrl && m.webhookUrl !== previousUrl && protocol.onWebhookUrlSet)
+			protocol.onWebhookUrlSet(this, m.appId, m.webhookUrl);
 		return m;
 	}
 

@@ -93,6 +93,14 @@ function defaultV2Config() {
 		resendLimits: { enforce: true, perMinute: 1, perDay: 25 },
 		/** Flag every new deposit as risky (isFlaggedAsRisky: true, never credited). */
 		flagDepositsAsRisky: false,
+		webhook: {
+			/** Ack = HTTP 200 and body 'Success': 'insensitive' (trimmed, any case), 'contains', 'exact'. */
+			ackMode: 'insensitive',
+			/** Send the ActivateWebhookURL handshake when a v2 merchant's webhook URL is set. */
+			activateOnSet: true,
+			/** `type` of the risky-address warning (CCPayment does not name it). */
+			riskyAddressType: 'RiskyAddress',
+		},
 	};
 }
 
@@ -344,6 +352,8 @@ function validateV2(v2) {
 				`config.v2.${key} must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`,
 			);
 	}
+	if (!v2.webhook || !['insensitive', 'contains', 'exact'].includes(v2.webhook.ackMode))
+		throw new Error('config.v2.webhook.ackMode must be insensitive, contains or exact');
 	const t = v2.timestampToleranceSeconds;
 	if (typeof t !== 'number' || !Number.isFinite(t) || t < 0)
 		throw new Error('config.v2.timestampToleranceSeconds must be a number >= 0');

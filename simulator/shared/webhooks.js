@@ -26,6 +26,7 @@ const RESPONSE_LIMIT = 64 * 1024;
  * @property {string} body           the exact compact JSON sent
  * @property {string} notify_url     per-order/per-address URL ('' = dashboard URL)
  * @property {string} [timestamp]    fixed Timestamp header (raw sends only)
+ * @property {boolean} [no_retry]    one attempt only (e.g. a dashboard handshake)
  *
  * @typedef {object} Attempt
  * @property {number} n
@@ -122,7 +123,7 @@ class WebhookEngine {
 
 	/**
 	 * Record a notification and deliver it.
-	 * @param {{ appId: string, payload: Record<string, any>, notifyUrl?: string, tamper?: string, url?: string, body?: string, timestamp?: string, dashboardOnly?: boolean }} spec
+	 * @param {{ appId: string, payload: Record<string, any>, notifyUrl?: string, tamper?: string, url?: string, body?: string, timestamp?: string, noRetry?: boolean }} spec
 	 */
 	emit(spec) {
 		const body = spec.body !== undefined ? spec.body : JSON.stringify(spec.payload);
@@ -141,6 +142,7 @@ class WebhookEngine {
 			notify_url: spec.notifyUrl || '',
 		};
 		if (spec.timestamp) event.timestamp = String(spec.timestamp);
+		if (spec.noRetry) event.no_retry = true;
 		this.events.push(event);
 		const delivery = this.deliver(event, { tamper: spec.tamper, url: spec.url });
 		return { event, delivery };
@@ -234,7 +236,10 @@ class WebhookEngine {
 			error: result.error,
 			duration_ms: Date.now() - started,
 		});
-		const gaps = Array.isArray(this.config.retryGapsSeconds) ? this.config.retryGapsSeconds : [];
+		const gaps =
+			Array.isArray(this.config.retryGapsSeconds) && !event.no_retry
+				? this.config.retryGapsSeconds
+				: [];
 		if (acked) {
 			delivery.state = 'acked';
 			delivery.acked = true;

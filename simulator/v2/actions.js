@@ -16,6 +16,8 @@ const { newDeposit, advanceDeposit, newAddress, depositView } = require('./depos
 const { invoiceRate, paidRate } = require('./orders');
 const { finishWithdrawal, withdrawView } = require('./withdrawals');
 const { finishBatch, startBatch, batchView, refund } = require('./batch');
+const { notify, notifyRaw } = require('./notify');
+const { resendV2 } = require('./resend');
 
 /** First of the given keys that is set. */
 const pick = (p, ...keys) => {
@@ -226,6 +228,7 @@ class V2Actions {
 					this.firstCoinOn(appId, chainName || entry.chain),
 					chainName || entry.chain,
 				);
+		const flagged = !!entry.riskAt;
 		const record = newDeposit(sim, appId, {
 			kind: 'address',
 			coin,
@@ -235,8 +238,9 @@ class V2Actions {
 			toMemo: entry.memo,
 			referenceId: entry.referenceId,
 			notifyUrl: entry.notifyUrl,
-			risky: risky(sim, p),
+			risky: flagged || risky(sim, p),
 		});
+		if (flagged) record.silent = true;
 		return run(sim, appId, record, p);
 	}
 
@@ -382,6 +386,70 @@ class V2Actions {
 		};
 		state.riskyRefunds.push(refundRecord);
 		return refundRecord;
+	}
+
+	/**
+	 * Flag a permanent address as risky: it is disabled, the merchant gets the risky-address
+	 * warning, and later deposits to it are flagged and not notified until resent.
+	 */
+	flagRiskyAddress(p = {}) {
+		const sim = this.sim;
+		const appId = appIdOf(sim, p);
+		const wanted = String(pick(p, 'address') || '').toLowerCase();
+		const chain = String(pick(p, 'chain') || '').toUpperCase();
+		const entries = v2State(sim.store, appId).addressList.filter(
+			(a) => a.address.toLowerCase() === wanted && (!chain || a.chain === chain),
+		);
+		if (!entries.length) throw new ActionError(404, 'no such permanent address (address, chain?)');
+		const riskAt = sim.store.nowSec();
+		for (const e of entries) e.riskAt = riskAt;
+		const msg = { chainId: entries[0].chain, address: entries[0].address, riskAt };
+		return notifyRaw(sim, appId, sim.config.v2.webhook.riskyAddressType, msg, {
+			url: pick(p, 'url'),
+		});
+	}
+
+	/** Send the ActivateWebhookURL handshake (to url, or the dashboard URL). */
+	activateWebhook(p = {}) {
+		const appId = appIdOf(this.sim, p);
+		return notifyRaw(
+			this.sim,
+			appId,
+			'ActivateWebhookURL',
+			{},
+			{ url: pick(p, 'url'), noRetry: true },
+		);
+	}
+
+	/**
+	 * Resend without the API's limits: one record (notified afresh even when it never was, e.g.
+	 * a deposit to a risky address), or webhook/resend's filters over everything so far.
+	 */
+	resend(p = {}) {
+		const sim = this.sim;
+		const appId = appIdOf(sim, p);
+		const recordId = pick(p, 'recordId', 'record_id');
+		const state = v2State(sim.store, appId);
+		if (
+			recordId &&
+			!sim.webhooks.events.some((e) => e.app_id === appId && e.record_id === recordId)
+		) {
+			const deposit = state.deposits.get(String(recordId));
+			const withdrawal = state.withdrawals.get(String(recordId));
+			const record = deposit || withdrawal;
+			if (!record) throw new ActionError(404, 'no such record (recordId)');
+			const type = deposit ? deposit.type : 'ApiWithdrawal';
+			const sent = notify(sim, appId, type, record, { force: true, url: pick(p, 'url') });
+			return { resendCount: sent ? 1 : 0 };
+		}
+		const count = resendV2(sim, appId, {
+			start: Number(pick(p, 'startTimestamp', 'start_timestamp') || 0),
+			end: Number(pick(p, 'endTimestamp', 'end_timestamp') || 0) || Number.MAX_SAFE_INTEGER,
+			result: pick(p, 'webhookResult', 'webhook_result') || 'AllResult',
+			type: pick(p, 'transactionType', 'transaction_type') || 'AllType',
+			recordIds: recordId ? [String(recordId)] : undefined,
+		});
+		return { resendCount: count };
 	}
 
 	/** Every v2 record of a merchant, for tests and the console. */

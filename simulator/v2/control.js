@@ -21,6 +21,9 @@ const POST = {
 	'/__sim/v2/withdrawals/complete': act((a, b) => a.completeWithdrawal(b)),
 	'/__sim/v2/batches/complete': act((a, b) => a.completeBatch(b)),
 	'/__sim/v2/risky/refund': act((a, b) => a.refundRisky(b)),
+	'/__sim/v2/risky/address': act((a, b) => a.flagRiskyAddress(b)),
+	'/__sim/v2/webhooks/activate': act((a, b) => a.activateWebhook(b)),
+	'/__sim/v2/webhooks/resend': act((a, b) => a.resend(b)),
 };
 
 /** @type {Record<string, (sim: any, url: URL) => any>} */

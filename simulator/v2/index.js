@@ -17,6 +17,7 @@ const { appIdOf, process, refuse, corrupt } = require('./pipeline');
 const signer = require('./signer');
 const pages = require('./pages');
 const controlRoutes = require('./control');
+const { isAck, notifyRaw } = require('./notify');
 
 const PREFIX = '/ccpayment/v2/';
 
@@ -49,6 +50,12 @@ const v2 = {
 	notifications,
 	pages,
 	controlRoutes,
+	isAck,
+	// The dashboard's check of a newly saved URL: one signed attempt, no retries.
+	onWebhookUrlSet(sim, appId, url) {
+		if (sim.config.v2.webhook.activateOnSet)
+			notifyRaw(sim, appId, 'ActivateWebhookURL', {}, { url, noRetry: true });
+	},
 };
 
 module.exports = v2;

@@ -57,7 +57,8 @@ function wanted(sim, appId, status) {
  * @returns {{ event_id: string, delivery_id: string, status: string } | null}
  */
 function notify(sim, appId, type, record, options = {}) {
-	if (!options.force && !wanted(sim, appId, record.status)) return null;
+	// Deposits to an address flagged as risky are not notified on their own (resend them).
+	if (!options.force && (record.silent || !wanted(sim, appId, record.status))) return null;
 	const build = BODIES[type] || sim.protocolOf(appId).notifications[type];
 	if (!build) throw new Error(`no v2 webhook body for type ${type}`);
 	const payload = { type, msg: build(record) };
@@ -74,15 +75,35 @@ function notify(sim, appId, type, record, options = {}) {
 /**
  * A body that is no record's: the risky-address warning and the dashboard's URL handshake.
  * @param {any} sim @param {string} appId @param {string} type @param {Record<string, any>} msg
- * @param {{ url?: string }} [options]
+ * @param {{ url?: string, noRetry?: boolean }} [options]
  */
 function notifyRaw(sim, appId, type, msg, options = {}) {
 	const { event, delivery } = sim.webhooks.emit({
 		appId,
 		payload: { type, msg },
 		url: options.url,
+		noRetry: options.noRetry,
 	});
 	return { event_id: event.id, delivery_id: delivery.id, url: delivery.url };
 }
 
-module.exports = { notify, notifyRaw, BODIES, FINAL };
+/**
+ * Whether a webhook answer acknowledges it: HTTP 200 and a body that says Success, compared per
+ * config.v2.webhook.ackMode: 'insensitive' (trimmed, any case; CCPayment's own sample answers
+ * "success"), 'contains' (anywhere, any case), 'exact' (exactly "Success").
+ * @param {any} sim @param {number|null} status @param {string} body
+ */
+function isAck(sim, status, body) {
+	if (status !== 200) return false;
+	const text = String(body || '').trim();
+	switch (sim.config.v2.webhook.ackMode) {
+		case 'exact':
+			return text === 'Success';
+		case 'contains':
+			return text.toLowerCase().includes('success');
+		default:
+			return text.toLowerCase() === 'success';
+	}
+}
+
+module.exports = { notify, notifyRaw, isAck, BODIES, FINAL };
