@@ -153,6 +153,10 @@ async function runVersion(runtime, pack) {
 			await triggerScenario.run({ n8n, sim: simulator, ok, checks, tag, webhookUrl });
 		});
 
+		await phases.time(`[${tag}] v2 trigger`, () =>
+			require('../../dev/e2e/scenarios/v2-trigger').run({ n8n, ok }),
+		);
+
 		await phases.time(`[${tag}] example webhook workflow`, async () => {
 			await examplesScenario.runWebhook({ n8n, sim: simulator, ok, webhookId: exampleWebhookId });
 		});

@@ -197,3 +197,20 @@ export function rememberDelivery(
 	});
 	return { duplicate: seen.duplicate, state, changed: !sameEntries(state.entries, loaded.entries) };
 }
+
+/**
+ * Whether `key` was already accepted, by this process or in the stored state, without recording it.
+ * For triggers that must do slow work (a record fetch) before deciding to run: they look here first
+ * and call rememberDelivery only once the run is certain, so a delivery whose work failed is not
+ * remembered and its retry runs.
+ */
+export function isKnownDelivery(
+	scope: string,
+	stored: unknown,
+	key: string,
+	nowMs: number,
+	bound: DedupBound,
+): boolean {
+	const known = mergeStates(processMemory.get(scope), stored, nowMs, bound);
+	return known.entries.some(([k]) => k === key);
+}

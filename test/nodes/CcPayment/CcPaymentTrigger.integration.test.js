@@ -48,7 +48,12 @@ function host(parameters = {}, creds = {}) {
 	// Each host is a new workflow, but the harness gives every host the same workflow and node ID,
 	// so the in-process duplicate memory would carry keys over from the previous test.
 	forgetInProcess();
-	return startWebhookHost(CcPaymentTrigger, { parameters, credentials: credentials(creds) });
+	// A saved v1 trigger: node version 1, no apiVersion parameter.
+	return startWebhookHost(CcPaymentTrigger, {
+		parameters,
+		credentials: credentials(creds),
+		typeVersion: 1,
+	});
 }
 
 /** Signed v1 API call to the simulator. @param {string} path @param {object} body */

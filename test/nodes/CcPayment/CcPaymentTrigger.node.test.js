@@ -13,7 +13,17 @@ const { sign, nowSeconds } = product('signer');
 const { VECTOR_A, WEBHOOKS, vectorHeaders } = require('../../../dev/spec-vectors');
 
 const node = new CcPaymentTrigger();
-const DEFAULTS = Object.fromEntries(node.description.properties.map((p) => [p.name, p.default]));
+/**
+ * Whether a top-level parameter is shown on a saved node-version-1 trigger (API Version v1).
+ * @param {any} p
+ */
+const shownForV1 = (p) =>
+	(!p.displayOptions?.show?.apiVersion || p.displayOptions.show.apiVersion.includes('v1')) &&
+	(!p.displayOptions?.show?.['@version'] || p.displayOptions.show['@version'].includes(1));
+// The parameters a node-version-1 trigger reads: these tests pin v1 behaviour byte for byte.
+const DEFAULTS = Object.fromEntries(
+	node.description.properties.filter(shownForV1).map((p) => [p.name, p.default]),
+);
 
 /** @type {WeakMap<object, string>} */
 const workflowIds = new WeakMap();
@@ -117,7 +127,13 @@ test('description: trigger conventions, webhook, parameter names and defaults us
 	assert.deepEqual(d.inputs, []);
 	assert.deepEqual(d.outputs, ['main']);
 	assert.equal(/** @type {any} */ (d).usableAsTool, undefined);
-	assert.deepEqual(d.credentials, [{ name: 'ccPaymentApi', required: true }]);
+	assert.deepEqual(d.version, [1, 2]);
+	assert.equal(d.defaultVersion, 2);
+	assert.equal(DEFAULTS.apiVersion, 'v1');
+	assert.deepEqual(d.credentials, [
+		{ name: 'ccPaymentApi', required: true, displayOptions: { show: { apiVersion: ['v1'] } } },
+		{ name: 'ccPaymentV2Api', required: true, displayOptions: { show: { apiVersion: ['v2'] } } },
+	]);
 	assert.deepEqual(d.webhooks, [
 		{
 			name: 'default',
@@ -135,7 +151,9 @@ test('description: trigger conventions, webhook, parameter names and defaults us
 		'refund',
 	]);
 	assert.deepEqual(DEFAULTS.statuses, ['success']);
-	const options = /** @type {any} */ (d.properties.find((p) => p.name === 'options')).options;
+	const options = /** @type {any} */ (
+		d.properties.find((p) => p.name === 'options' && shownForV1(p))
+	).options;
 	assert.deepEqual(Object.fromEntries(options.map((/** @type {any} */ o) => [o.name, o.default])), {
 		ackBody: 'success',
 		ipAllowlist: '',
@@ -147,7 +165,10 @@ test('description: trigger conventions, webhook, parameter names and defaults us
 	assert.ok(
 		d.properties.some(
 			(p) =>
-				p.type === 'notice' && /notify_url/.test(p.displayName) && /Test URL/.test(p.displayName),
+				shownForV1(p) &&
+				p.type === 'notice' &&
+				/notify_url/.test(p.displayName) &&
+				/Test URL/.test(p.displayName),
 		),
 	);
 });

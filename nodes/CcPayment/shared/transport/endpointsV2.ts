@@ -19,4 +19,16 @@ export const ENDPOINTS_V2 = {
 	tradeBlockHeight: 'getTradeBlockHeight',
 } as const;
 
-export type EndpointV2 = (typeof ENDPOINTS_V2)[keyof typeof ENDPOINTS_V2];
+/** The record each v2 webhook type points to (fetched by the trigger before anything is credited). */
+export const RECORD_ENDPOINTS_V2 = {
+	appDepositRecord: 'getAppDepositRecord',
+	appOrderInfo: 'getAppOrderInfo',
+	invoiceOrderInfo: 'getInvoiceOrderInfo',
+	appWithdrawRecord: 'getAppWithdrawRecord',
+	userDepositRecord: 'getUserDepositRecord',
+	userWithdrawRecord: 'getUserWithdrawRecord',
+} as const;
+
+export type RecordEndpointV2 = (typeof RECORD_ENDPOINTS_V2)[keyof typeof RECORD_ENDPOINTS_V2];
+
+export type EndpointV2 = (typeof ENDPOINTS_V2)[keyof typeof ENDPOINTS_V2] | RecordEndpointV2;

@@ -334,6 +334,8 @@ async function sendTogether(h, bodies) {
 async function host(staticData) {
 	const h = await startWebhookHost(CcPaymentTrigger, {
 		credentials: { appId: VECTOR_A.appId, appSecret: VECTOR_A.appSecret },
+		// A saved v1 trigger (node version 1, no apiVersion parameter).
+		typeVersion: 1,
 		staticData,
 	});
 	assert.equal((await h.request({ body: '{}' })).status, 401);

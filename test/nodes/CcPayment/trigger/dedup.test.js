@@ -125,3 +125,23 @@ test('rememberInProcess: check-and-record per scope, bounded by entries and age'
 	forgetInProcess(scope);
 	assert.equal(rememberInProcess(scope, 'd', 2003, bound), false, 'forgotten');
 });
+
+test('isKnownDelivery: looks at both layers without recording, so work that fails leaves no key', () => {
+	const { isKnownDelivery, rememberDelivery, forgetInProcess } = product('dedup');
+	const bound = boundFor(300);
+	forgetInProcess('look');
+	assert.equal(isKnownDelivery('look', undefined, 'k', T0, bound), false);
+	assert.equal(
+		isKnownDelivery('look', undefined, 'k', T0, bound),
+		false,
+		'looking records nothing',
+	);
+	const seen = rememberDelivery('look', undefined, 'k', T0, bound);
+	assert.equal(seen.duplicate, false);
+	assert.equal(isKnownDelivery('look', undefined, 'k', T0 + 1, bound), true, 'in-process layer');
+	forgetInProcess('look');
+	const stored = JSON.parse(JSON.stringify(seen.state));
+	assert.equal(isKnownDelivery('look', stored, 'k', T0 + 1, bound), true, 'static-data layer');
+	assert.equal(isKnownDelivery('look', stored, 'k', T0 + MAX_AGE_MS + 1, bound), false, 'aged out');
+	forgetInProcess('look');
+});
