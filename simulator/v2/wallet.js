@@ -268,6 +268,17 @@ function depositToUser(sim, params) {
 	return { record: depositView(record), webhook };
 }
 
+/**
+ * Control action: open a user's deposit address as the API would (campaigns, demos).
+ * @param {any} sim @param {{ app_id?: string, user_id: string, chain: string }} params
+ */
+function openUserAddress(sim, params) {
+	const appId = params.app_id || sim.config.merchants[0].appId;
+	const body = { userId: params.user_id, chain: params.chain };
+	const ctx = /** @type {any} */ ({ sim, store: sim.store, config: sim.config, appId, body });
+	return getOrCreateUserDepositAddress(ctx);
+}
+
 /** Risky payments are never credited (CCPayment holds them for review). */
 function creditDeposit(sim, appId, record) {
 	if (record.isFlaggedAsRisky) return;
@@ -368,6 +379,7 @@ module.exports = {
 	without,
 	filtered,
 	recordBy,
+	openUserAddress,
 	depositToUser,
 	confirmUserDeposit,
 	walletLedger,
