@@ -11,6 +11,7 @@
  */
 const dec = require('../../simulator/shared/decimal');
 const wallet = require('../../simulator/v2/wallet');
+const deposits = require('../../simulator/v2/wallet-deposits');
 const { faultVariants } = require('./campaign-core');
 const { product } = require('../dist');
 
@@ -97,8 +98,8 @@ async function runTransfersCampaign(o) {
 	const merchant = sim.v2Merchant;
 	await sim.reset({ keepConfig: true });
 	for (let n = 0; n < USERS; n++) {
-		wallet.openUserAddress(sim, { app_id: merchant.appId, user_id: userId(n), chain: 'TRX' });
-		wallet.depositToUser(sim, {
+		deposits.openUserAddress(sim, { app_id: merchant.appId, user_id: userId(n), chain: 'TRX' });
+		deposits.depositToUser(sim, {
 			app_id: merchant.appId,
 			user_id: userId(n),
 			chain: 'TRX',

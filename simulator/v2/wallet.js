@@ -2,18 +2,16 @@
 'use strict';
 
 /**
- * Wallet system ("user" sub-accounts): per-user ledgers kept inside the merchant's state, user
- * deposit addresses (1,000 per App ID), user balances, deposit records and the control actions
- * that make deposits arrive and withdrawals finish. Moves of money between ledgers are in
- * wallet-moves.js. The merchant's own ledger is the shared one (store.balance / store.post); the
- * App ID is the merchant's user ID, so it can never be a user here.
+ * Wallet system ("user" sub-accounts), the core the wallet-*.js endpoint modules share: per-user
+ * ledgers kept inside the merchant's state, the userId rules, the journal of every balance move, the
+ * order-ID namespaces (a duplicate answers 11011), paging, and the webhook hook. The merchant's own
+ * ledger is the shared one (store.balance / store.post); the App ID is the merchant's user ID, so it
+ * is never a user here.
  */
 
 const dec = require('../shared/decimal');
-const { makeAddress, txidFor } = require('../shared/addresses');
 const cat = require('./catalogue');
 const { V2Error, invalid } = require('./errors');
-const { businessCoin, businessNetwork } = require('./resources');
 
 /** @typedef {import('./routes').EndpointContext} Ctx */
 
@@ -142,173 +140,37 @@ function recordBy(ctx, kind, map) {
 	return found;
 }
 
-/** @param {Ctx} ctx */
-function getUserCoinAssetList(ctx) {
-	const user = userOf(ctx, ctx.body.userId);
-	const assets = [];
-	for (const { coin } of ctx.store.enabledCoins(ctx.appId)) {
-		const coinId = cat.coinIdOf(coin);
-		assets.push({ coinId, coinSymbol: coin.symbol, available: userBalance(user, coinId) });
-	}
-	return { userId: user.userId, assets };
+const MIN_USD = '0.001';
+
+function claimOrderId(ctx, kind, orderId) {
+	if (walletOf(ctx.store, ctx.appId).orderIds[kind].has(orderId))
+		throw new V2Error('OrderDuplicate', `orderId ${orderId} was already used`);
 }
 
-/** @param {Ctx} ctx */
-function getUserCoinAsset(ctx) {
-	const user = userOf(ctx, ctx.body.userId);
-	const { coin } = businessCoin(ctx, ctx.body.coinId);
-	const coinId = cat.coinIdOf(coin);
-	return {
-		userId: user.userId,
-		asset: { coinId, coinSymbol: coin.symbol, available: userBalance(user, coinId) },
-	};
+function remember(ctx, kind, map, record) {
+	map.set(record.recordId, record);
+	walletOf(ctx.store, ctx.appId).orderIds[kind].set(record.orderId, record);
 }
 
-/** @param {Ctx} ctx */
-function getOrCreateUserDepositAddress(ctx) {
-	const { userId, notifyUrl } = ctx.body;
-	checkUserId(ctx, userId);
-	const chain = cat.chainInfo(ctx.body.chain);
-	if (!chain) throw new V2Error('InvalidChain', `chain ${ctx.body.chain} is not supported`);
-	const w = walletOf(ctx.store, ctx.appId);
-	const key = `${userId}\u0000${chain.chain}`;
-	let entry = w.addresses.get(key);
-	if (!entry) {
-		if (w.addresses.size >= ADDRESS_LIMIT)
-			throw new V2Error(
-				'PaymentAddressNumTooMuch',
-				`${ADDRESS_LIMIT} user addresses already exist`,
-			);
-		entry = {
-			userId,
-			chain: chain.chain,
-			address: makeAddress(chain.addressKind, `user:${ctx.appId}:${userId}:${chain.chain}`),
-			memo: chain.memo ? String(100000 + w.addresses.size) : '',
-			notifyUrl: notifyUrl || '',
-			created: ctx.store.nowSec(),
-		};
-		w.addresses.set(key, entry);
-		ensureUser(ctx.store, ctx.appId, userId);
-	}
-	return { address: entry.address, memo: entry.memo };
+/** A positive amount the coin's precision can hold, else 11000 / 14013. */
+function amountOf(coin, value, field = 'amount') {
+	if (dec.decimalPlaces(value) > coin.precision)
+		throw new V2Error('CoinPrecisionLimit', `${field} has more than ${coin.precision} decimals`);
+	return value;
 }
 
-/** @param {Ctx} ctx */
-function getUserDepositRecord(ctx) {
-	const record = walletOf(ctx.store, ctx.appId).deposits.get(ctx.body.recordId);
-	if (!record) throw new V2Error('NotFound', `recordId ${ctx.body.recordId} does not exist`);
-	return { record: depositView(record) };
+function usdValue(ctx, coin, amount) {
+	return dec.mul(amount, ctx.store.price(coin.coin_id));
 }
 
-/** @param {Ctx} ctx */
-function getUserDepositRecordList(ctx) {
-	userOf(ctx, ctx.body.userId);
-	const { userId, chain, toAddress } = ctx.body;
-	const all = [...walletOf(ctx.store, ctx.appId).deposits.values()];
-	const list = filtered(
-		all,
-		ctx.body,
-		(r) =>
-			r.userId === userId &&
-			(!chain || r.chain === String(chain).toUpperCase()) &&
-			(!toAddress || r.toAddress === toAddress),
-	);
-	const result = page(list, ctx.body.nextId);
-	return { records: result.records.map(depositView), nextId: result.nextId };
+function checkMinimumUsd(ctx, coin, amount, tip) {
+	if (dec.cmp(usdValue(ctx, coin, amount), MIN_USD) < 0)
+		throw new V2Error(tip, `amount must be worth at least ${MIN_USD} USD`);
 }
 
 /** A copy of a record without the simulator's own bookkeeping keys. */
 function without(record, keys) {
 	return Object.fromEntries(Object.entries(record).filter(([key]) => !keys.includes(key)));
-}
-
-const depositView = (r) => without(r, ['createdAt', 'notifyUrl']);
-
-/**
- * Control action: a payment arrives at a user's deposit address. params: app_id, user_id, chain,
- * coin_id (v2 coinId), amount, status ("Success" default, or "Processing"), risky.
- * @param {any} sim
- * @param {Record<string, any>} params
- */
-function depositToUser(sim, params) {
-	const appId = params.app_id || sim.config.merchants[0].appId;
-	const w = walletOf(sim.store, appId);
-	const entry = w.addresses.get(`${params.user_id}\u0000${String(params.chain).toUpperCase()}`);
-	if (!entry) throw new Error(`user ${params.user_id} has no ${params.chain} deposit address`);
-	const coinId = Number(params.coin_id);
-	const coin = cat.coinById(coinId);
-	const token = coin && cat.networkOf(coin, entry.chain);
-	if (!coin || !token) throw new Error(`coin ${params.coin_id} has no ${entry.chain} network`);
-	const amount = dec.normalize(String(params.amount));
-	if (!dec.isPositive(amount)) throw new Error('amount must be a positive decimal string');
-	const recordId = sim.store.newId();
-	const record = {
-		recordId,
-		userId: entry.userId,
-		coinId,
-		coinSymbol: coin.symbol,
-		chain: entry.chain,
-		contract: token.contract || '',
-		coinUSDPrice: sim.store.price(coin.coin_id),
-		fromAddress: makeAddress(cat.chainInfo(entry.chain).addressKind, `from:${recordId}`),
-		toAddress: entry.address,
-		toMemo: entry.memo,
-		amount,
-		serviceFee: '0',
-		txId: txidFor(cat.chainInfo(entry.chain).addressKind, recordId),
-		status: params.status === 'Processing' ? 'Processing' : 'Success',
-		arrivedAt: sim.store.nowSec(),
-		isFlaggedAsRisky: !!params.risky,
-		createdAt: sim.store.nowSec(),
-		notifyUrl: entry.notifyUrl,
-	};
-	w.deposits.set(recordId, record);
-	if (record.status === 'Success') creditDeposit(sim, appId, record);
-	const webhook = emitUserWebhook(sim, appId, 'UserDeposit', depositMsg(record), entry.notifyUrl);
-	return { record: depositView(record), webhook };
-}
-
-/**
- * Control action: open a user's deposit address as the API would (campaigns, demos).
- * @param {any} sim @param {{ app_id?: string, user_id: string, chain: string }} params
- */
-function openUserAddress(sim, params) {
-	const appId = params.app_id || sim.config.merchants[0].appId;
-	const body = { userId: params.user_id, chain: params.chain };
-	const ctx = /** @type {any} */ ({ sim, store: sim.store, config: sim.config, appId, body });
-	return getOrCreateUserDepositAddress(ctx);
-}
-
-/** Risky payments are never credited (CCPayment holds them for review). */
-function creditDeposit(sim, appId, record) {
-	if (record.isFlaggedAsRisky) return;
-	const user = ensureUser(sim.store, appId, record.userId);
-	postUser(sim.store, appId, user, record.coinId, dec.sub(record.amount, record.serviceFee), {
-		type: 'user_deposit',
-		recordId: record.recordId,
-	});
-}
-
-/** Control action: a Processing user deposit confirms. params: app_id, record_id. */
-function confirmUserDeposit(sim, params) {
-	const appId = params.app_id || sim.config.merchants[0].appId;
-	const record = walletOf(sim.store, appId).deposits.get(String(params.record_id));
-	if (!record || record.status !== 'Processing') throw new Error('no Processing user deposit');
-	record.status = 'Success';
-	creditDeposit(sim, appId, record);
-	return emitUserWebhook(sim, appId, 'UserDeposit', depositMsg(record), record.notifyUrl);
-}
-
-function depositMsg(r) {
-	return {
-		recordId: r.recordId,
-		userId: r.userId,
-		coinId: r.coinId,
-		coinSymbol: r.coinSymbol,
-		amount: r.amount,
-		status: r.status,
-		isFlaggedAsRisky: r.isFlaggedAsRisky,
-	};
 }
 
 /**
@@ -344,30 +206,7 @@ const LIST = [
 	{ name: 'nextId', type: S },
 ];
 
-/** @type {Record<string, import('./routes').EndpointDef>} */
-const endpoints = {
-	getUserCoinAssetList: { fields: [USER], handler: getUserCoinAssetList },
-	getUserCoinAsset: {
-		fields: [USER, { name: 'coinId', type: 'int', required: true, min: 1 }],
-		handler: getUserCoinAsset,
-	},
-	getOrCreateUserDepositAddress: {
-		fields: [USER, { name: 'chain', type: S, required: true }, { name: 'notifyUrl', type: 'url' }],
-		handler: getOrCreateUserDepositAddress,
-	},
-	getUserDepositRecord: {
-		fields: [{ name: 'recordId', type: S, required: true }],
-		handler: getUserDepositRecord,
-	},
-	getUserDepositRecordList: {
-		fields: [USER, ...LIST, { name: 'chain', type: S }, { name: 'toAddress', type: S }],
-		handler: getUserDepositRecordList,
-	},
-};
-
 module.exports = {
-	endpoints,
-	notifications: { UserDeposit: depositMsg },
 	walletOf,
 	checkUserId,
 	userOf,
@@ -376,15 +215,16 @@ module.exports = {
 	postUser,
 	emitUserWebhook,
 	page,
-	without,
 	filtered,
 	recordBy,
-	openUserAddress,
-	depositToUser,
-	confirmUserDeposit,
+	without,
 	walletLedger,
-	businessNetwork,
+	claimOrderId,
+	remember,
+	amountOf,
+	checkMinimumUsd,
 	ADDRESS_LIMIT,
 	LIST,
 	USER,
+	S,
 };

@@ -94,6 +94,7 @@ function flowWorkflow() {
  */
 async function run({ n8n, sim, ok, dir }) {
 	const wallet = require(path.join(ROOT, 'simulator/v2/wallet'));
+	const deposits = require(path.join(ROOT, 'simulator/v2/wallet-deposits'));
 	const dec = require(path.join(ROOT, 'simulator/shared/decimal'));
 	const appId = sim.v2Merchant.appId;
 	const folder = path.join(dir, 'v2-wallet');
@@ -124,8 +125,8 @@ async function run({ n8n, sim, ok, dir }) {
 	const trxStart = total(TRX);
 
 	// Alice's address exists before the payment arrives (the example then reads it through the node).
-	wallet.openUserAddress(sim, { app_id: appId, user_id: 'user-alice', chain: 'TRX' });
-	wallet.depositToUser(sim, {
+	deposits.openUserAddress(sim, { app_id: appId, user_id: 'user-alice', chain: 'TRX' });
+	deposits.depositToUser(sim, {
 		app_id: appId,
 		user_id: 'user-alice',
 		chain: 'TRX',

@@ -12,7 +12,8 @@ const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const dec = require('../../../simulator/shared/decimal');
 const wallet = require('../../../simulator/v2/wallet');
-const moves = require('../../../simulator/v2/wallet-moves');
+const deposits = require('../../../simulator/v2/wallet-deposits');
+const withdrawals = require('../../../simulator/v2/wallet-withdrawals');
 const { callV2, okV2, useSimulator } = require('../../helpers/simulator');
 
 /** @type {any} */
@@ -35,7 +36,7 @@ async function codeOf(method, body) {
 async function fundedUser(userId, amount) {
 	await okV2(sim, 'getOrCreateUserDepositAddress', { userId, chain: 'TRX' });
 	if (amount !== '0')
-		wallet.depositToUser(sim, {
+		deposits.depositToUser(sim, {
 			app_id: appId(),
 			user_id: userId,
 			chain: 'TRX',
@@ -101,7 +102,7 @@ test('a deposit credits the user, is a record, and hands a UserDeposit webhook b
 	const list = await okV2(sim, 'getUserDepositRecordList', { userId: 'alice01' });
 	assert.equal(list.records.length, 1);
 	assert.equal(list.nextId, '');
-	const risky = wallet.depositToUser(sim, {
+	const risky = deposits.depositToUser(sim, {
 		app_id: appId(),
 		user_id: 'alice01',
 		chain: 'TRX',
@@ -273,13 +274,13 @@ test('a network withdrawal debits at once, sends UserWithdrawal, and a failure g
 		await codeOf('applyUserWithdrawToNetwork', { ...body, orderId: 'w-2', address: '0xnot' }),
 		14007,
 	);
-	moves.completeUserWithdrawal(sim, { app_id: appId(), order_id: 'w-1', status: 'Failed' });
+	withdrawals.completeUserWithdrawal(sim, { app_id: appId(), order_id: 'w-1', status: 'Failed' });
 	assert.equal(await balanceOf('alice01'), '50');
 	const record = (await okV2(sim, 'getUserWithdrawRecord', { orderId: 'w-1' })).record;
 	assert.equal(record.status, 'Failed');
 	assert.equal(record.fee.amount, '1');
 	const again = await okV2(sim, 'applyUserWithdrawToNetwork', { ...body, orderId: 'w-3' });
-	moves.completeUserWithdrawal(sim, { app_id: appId(), record_id: again.recordId });
+	withdrawals.completeUserWithdrawal(sim, { app_id: appId(), record_id: again.recordId });
 	assert.equal(
 		(await okV2(sim, 'getUserWithdrawRecord', { recordId: again.recordId })).record.status,
 		'Success',

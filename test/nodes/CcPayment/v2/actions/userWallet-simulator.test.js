@@ -12,6 +12,7 @@ const assert = require('node:assert/strict');
 
 const { startSimulator } = require('../../../../../simulator');
 const wallet = require('../../../../../simulator/v2/wallet');
+const deposits = require('../../../../../simulator/v2/wallet-deposits');
 const dec = require('../../../../../simulator/shared/decimal');
 const { runV2, jsonOf, byId } = require('../../../../helpers/v2-node');
 
@@ -49,7 +50,7 @@ async function twoUsers() {
 		const [address] = await run({ operation: 'getDepositAddress', userId, chain: byId('TRX') });
 		assert.match(address.address, /^T/);
 	}
-	wallet.depositToUser(sim, {
+	deposits.depositToUser(sim, {
 		app_id: sim.v2Merchant.appId,
 		user_id: 'alice01',
 		chain: 'TRX',
