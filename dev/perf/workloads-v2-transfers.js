@@ -53,6 +53,7 @@ function parameters(options) {
 	};
 }
 
+/** @param {any} sim @param {string} appId */
 function total(sim, appId) {
 	const view = wallet.walletLedger(sim, appId);
 	return dec.add(view.userTotals[USDT] || '0', view.merchant[USDT]);

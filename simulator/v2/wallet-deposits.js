@@ -179,6 +179,7 @@ function depositMsg(r) {
 	};
 }
 
+/** @type {'string'} */
 const S = w.S;
 
 /** @type {Record<string, import('./routes').EndpointDef>} */

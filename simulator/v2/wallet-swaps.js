@@ -100,13 +100,18 @@ function getUserSwapRecordList(ctx) {
 	return w.page(list, ctx.body.nextId);
 }
 
+/** @type {'string'} */
 const S = 'string';
+/** @type {import('./fields').FieldSpec} */
 const ORDER = { name: 'orderId', type: S, required: true, min: 3, max: 64 };
+/** @type {import('./fields').FieldSpec[]} */
 const BY_ID = [
 	{ name: 'recordId', type: S },
 	{ name: 'orderId', type: S },
 ];
+/** @param {string} name @returns {import('./fields').FieldSpec} */
 const USER_ID = (name, required = true) => ({ name, type: S, required, min: 5, max: 64 });
+/** @type {import('./fields').FieldSpec[]} */
 const LIST = [...w.LIST, { name: 'orderIds', type: 'strings', maxItems: 20 }];
 
 /** @type {Record<string, import('./routes').EndpointDef>} */

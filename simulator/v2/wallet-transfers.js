@@ -160,15 +160,22 @@ function getUserBatchTransferRecordDetail(ctx) {
 	return { records: result.records.map(transferView), nextId: result.nextId };
 }
 
+/** @type {'string'} */
 const S = 'string';
+/** @type {import('./fields').FieldSpec} */
 const ORDER = { name: 'orderId', type: S, required: true, min: 3, max: 64 };
+/** @type {import('./fields').FieldSpec} */
 const COIN = { name: 'coinId', type: 'int', required: true, min: 1 };
+/** @type {import('./fields').FieldSpec} */
 const AMOUNT = { name: 'amount', type: 'decimal', required: true };
+/** @type {import('./fields').FieldSpec[]} */
 const BY_ID = [
 	{ name: 'recordId', type: S },
 	{ name: 'orderId', type: S },
 ];
+/** @param {string} name @returns {import('./fields').FieldSpec} */
 const USER_ID = (name, required = true) => ({ name, type: S, required, min: 5, max: 64 });
+/** @type {import('./fields').FieldSpec[]} */
 const LIST = [...w.LIST, { name: 'orderIds', type: 'strings', maxItems: 20 }];
 
 /** @type {Record<string, import('./routes').EndpointDef>} */

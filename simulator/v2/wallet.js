@@ -197,8 +197,11 @@ function walletLedger(sim, appId = sim.config.merchants[0].appId) {
 	return { users, userTotals, merchant, journal: w.journal.map((e) => ({ ...e })) };
 }
 
+/** @type {'string'} */
 const S = 'string';
+/** @type {import('./fields').FieldSpec} */
 const USER = { name: 'userId', type: S, required: true, min: 5, max: 64 };
+/** @type {import('./fields').FieldSpec[]} */
 const LIST = [
 	{ name: 'coinId', type: 'int', min: 1 },
 	{ name: 'startAt', type: 'int', min: 1 },

@@ -142,7 +142,7 @@ async function run({ n8n, sim, ok, dir }) {
 			out(first.result, 'User balance')[0]?.available === '100' &&
 			out(first.result, 'Withdraw')[0]?.outcome === 'created' &&
 			withdrawal?.amount === '20',
-		{ code: first.code, tail: first.tail, withdrawal },
+		{ code: first.code, stderr: first.stderr.slice(-2000), withdrawal },
 	);
 	const again = await n8n.execute(EXAMPLE_ID);
 	ok(
@@ -166,7 +166,7 @@ async function run({ n8n, sim, ok, dir }) {
 			balance('Alice balances', USDT) === ledger.users['user-alice'][USDT] &&
 			balance('Bob balances', USDT) === ledger.users['user-bob'][USDT] &&
 			balance('Bob balances', TRX) === ledger.users['user-bob'][TRX],
-		{ code: flow.code, tail: flow.tail, users: ledger.users },
+		{ code: flow.code, stderr: flow.stderr.slice(-2000), users: ledger.users },
 	);
 	ok(
 		'users + merchant conserved except what left (20 USDT withdrawn, 10 USDT swapped, CCPayment swap fee)',

@@ -69,6 +69,7 @@ test('the sweep sends the App ID as toUserId only when "Merchant Balance (Sweep)
 });
 
 test('user IDs, order IDs and amounts are checked before anything is sent', async () => {
+	/** @type {Array<[Record<string, string>, RegExp]>} */
 	const cases = [
 		[{ fromUserId: 'sys-admin' }, /From User ID must not start with "sys"/],
 		[{ fromUserId: 'abc' }, /From User ID must be 5-64 characters long/],
