@@ -16,9 +16,12 @@ const USAGE = `Usage: node simulator/cli.js [options]
   --webhook-url <url>  dashboard webhook URL of the default merchant
   --latency-ms <n>     delay added to every API request (default 0)
   --speed <factor>     multiply webhook retry gaps (default 1; e.g. 0.01)
+  --fast-retries       webhook retries after milliseconds instead of minutes (speed 0.001)
+  --v2-webhook-url <url>  dashboard webhook URL of the v2 merchant
   --help               show this text`;
 
-const VALUE_OPTIONS = ['port', 'host', 'webhook-url', 'latency-ms', 'speed'];
+const VALUE_OPTIONS = ['port', 'host', 'webhook-url', 'v2-webhook-url', 'latency-ms', 'speed'];
+const FLAG_OPTIONS = ['help', 'fast-retries'];
 
 /** Exit 2 with the usage text: the same answer for every kind of bad command line. */
 function usageError(message) {
@@ -33,7 +36,10 @@ function usageError(message) {
  */
 function readOptions(argv) {
 	/** @type {Record<string, { type: 'string' | 'boolean', short?: string }>} */
-	const options = { help: { type: 'boolean', short: 'h' } };
+	const options = {
+		help: { type: 'boolean', short: 'h' },
+		'fast-retries': { type: 'boolean' },
+	};
 	for (const name of VALUE_OPTIONS) options[name] = { type: 'string' };
 	const { values, positionals } = parseArgs({
 		args: argv,
@@ -41,7 +47,9 @@ function readOptions(argv) {
 		strict: false,
 		allowPositionals: true,
 	});
-	const unknown = Object.keys(values).filter((k) => k !== 'help' && !VALUE_OPTIONS.includes(k));
+	const unknown = Object.keys(values).filter(
+		(k) => !FLAG_OPTIONS.includes(k) && !VALUE_OPTIONS.includes(k),
+	);
 	if (unknown.length) usageError(`unknown option(s): ${unknown.map((k) => `--${k}`).join(', ')}`);
 	if (positionals.length) usageError(`unexpected argument ${positionals[0]}`);
 	for (const name of VALUE_OPTIONS) {
@@ -69,6 +77,13 @@ async function main() {
 	if (args['latency-ms'] !== undefined)
 		options.latencyMs = number('latency-ms', args['latency-ms']);
 	if (args.speed !== undefined) options.webhook = { speedFactor: number('speed', args.speed) };
+	if (args['fast-retries']) options.webhook = { speedFactor: 0.001 };
+	if (args['v2-webhook-url']) {
+		const { defaultConfig } = require('./shared/config');
+		options.merchants = defaultConfig().merchants.map((m) =>
+			m.protocol === 'v2' ? { ...m, webhookUrl: args['v2-webhook-url'] } : m,
+		);
+	}
 
 	const { startSimulator } = require('./index');
 	const sim = await startSimulator(options);
@@ -82,6 +97,9 @@ async function main() {
 		second ? `  2nd merchant: ${second.appId} / ${second.appSecret}` : '',
 		v2 ? `  v2 App ID:    ${v2.appId}   (API ${sim.url}/ccpayment/v2/<method>)` : '',
 		v2 ? `  v2 App Secret: ${v2.appSecret}` : '',
+		v2
+			? `  v2 Webhook:   ${sim.store.merchantConfig(v2.appId).webhookUrl || '(none; --v2-webhook-url or POST /__sim/merchant)'}`
+			: '',
 		`  Control:      ${sim.url}/__sim/      (console; JSON routes in simulator/README.md)`,
 		`  Webhook URL:  ${sim.config.merchants[0].webhookUrl || '(none; set with --webhook-url or POST /__sim/merchant)'}`,
 		`  Latency:      ${sim.config.latencyMs} ms   Retry speed factor: ${sim.config.webhook.speedFactor}`,

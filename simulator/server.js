@@ -26,6 +26,7 @@ const pages = require('./shared/html');
 const { handleApi } = require('./shared/api-pipeline');
 const v1 = require('./v1');
 const v2 = require('./v2');
+const { V2Actions } = require('./v2/actions');
 
 /**
  * What a protocol version supplies. The server routes, logs, delays, rate-limits and injects
@@ -46,6 +47,12 @@ const v2 = require('./v2');
  *   also signs the webhooks of merchants that speak this protocol
  * @property {Record<string, (...args: any[]) => Record<string, any>>} [notifications]  webhook bodies
  * @property {ProtocolPages} [pages]  the console's section for this protocol's merchants
+ * @property {(sim: Simulator, appId: string, url: string) => void} [onWebhookUrlSet]
+ *   called when a merchant's dashboard webhook URL is set to a new value
+ * @property {{ GET: Record<string, Function>, POST: Record<string, Function> }} [controlRoutes]
+ *   extra /__sim/ routes of this protocol
+ * @property {(sim: Simulator, status: number|null, body: string) => boolean} [isAck]
+ *   whether a webhook answer acknowledges delivery (default: config.webhook.ackMode)
  */
 
 /**
@@ -53,6 +60,8 @@ const v2 = require('./v2');
  * @typedef {object} ProtocolPages
  * @property {(sim: Simulator, appId: string, h: PageHelpers) => string} merchantSection
  * @property {(sim: Simulator, h: PageHelpers) => string} summarySection  once, below the merchants
+ * @property {(sim: Simulator, req: http.IncomingMessage, res: http.ServerResponse, form: URLSearchParams, h: PageHelpers, style: string) => boolean} [checkout]
+ *   the protocol's hosted page behind /pay (true when it answered)
  */
 
 /**
@@ -109,6 +118,8 @@ class Simulator {
 		this.sockets = new Set();
 		/** @type {Set<NodeJS.Timeout>} */
 		this.holdTimers = new Set();
+		/** @type {V2Actions|undefined} */
+		this._v2Actions = undefined;
 		this.url = '';
 		this.port = 0;
 		this.stopping = false;
@@ -146,6 +157,19 @@ class Simulator {
 			appSecret: m.appSecret,
 			name: m.name || '',
 		}));
+	}
+
+	/** The protocol module a merchant speaks (v1 for unknown App IDs). @param {string} appId */
+	protocolOf(appId) {
+		const m = this.store.merchantConfig(appId);
+		const name = (m && m.protocol) || 'v1';
+		return this.protocols.find((p) => p.name === name) || v1;
+	}
+
+	/** v2 actions (orders paid, deposits, withdrawals finished, ...), as the /__sim/v2/ routes run them. */
+	get v2Actions() {
+		if (!this._v2Actions) this._v2Actions = new V2Actions(this);
+		return this._v2Actions;
 	}
 
 	/** The delivery log (live array). */
@@ -212,6 +236,7 @@ class Simulator {
 	setMerchant(appId, patch) {
 		const m = this.config.merchants.find((x) => x.appId === (appId || this.merchant.appId));
 		if (!m) throw new Error(`unknown merchant ${appId}`);
+		const previousUrl = m.webhookUrl;
 		for (const key of MERCHANT_KEYS) {
 			if (patch[key] !== undefined) m[key] = clone(patch[key]);
 		}
@@ -220,6 +245,10 @@ class Simulator {
 				this.store.merchant(m.appId).balances.set(coinId, String(value));
 		}
 		validateConfig(this.config);
+		// Saving a webhook URL on the dashboard may make CCPayment check it (v2's handshake).
+		const protocol = this.protocolOf(m.appId);
+		if (m.webhookUrl && m.webhookUrl !== previousUrl && protocol.onWebhookUrlSet)
+			protocol.onWebhookUrlSet(this, m.appId, m.webhookUrl);
 		return m;
 	}
 

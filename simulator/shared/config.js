@@ -74,6 +74,33 @@ function defaultV2Config() {
 		unknownFields: 'reject',
 		/** How a zero balance is written ("" in CCPayment's example). */
 		zeroBalance: '',
+		/** Which orderIds may not repeat: 'family' (deposit, withdrawal, swap, batch apart) or 'global'. */
+		orderIdScope: 'family',
+		/** Order address without expiredAt: the docs say both 24 h and 10 days; the shorter wins. */
+		orderValiditySeconds: 86400,
+		/** Invoice without expiredAt (docs: 24 h). */
+		invoiceValiditySeconds: 86400,
+		/** Longest expiredAt ahead (docs: 10 days; beyond it 11012). */
+		maxValiditySeconds: 864000,
+		/** Invoice with neither priceFiatId nor priceCoinId: 'required' (11000) or 'usd'. */
+		invoicePricing: 'required',
+		/** Which withdrawals finish by themselves: 'cwallet' (Cwallet ones), 'all', 'none'. */
+		withdrawalAutoComplete: 'cwallet',
+		/** Swap fee rate and the smallest fee, in USDT (docs' example: 0.5 %, at least 0.1 USDT). */
+		swapFeeRate: '0.005',
+		swapMinimumFeeUsdt: '0.1',
+		/** webhook/resend limits per App ID (v2's are unpublished; v1's are used). */
+		resendLimits: { enforce: true, perMinute: 1, perDay: 25 },
+		/** Flag every new deposit as risky (isFlaggedAsRisky: true, never credited). */
+		flagDepositsAsRisky: false,
+		webhook: {
+			/** Ack = HTTP 200 and body 'Success': 'insensitive' (trimmed, any case), 'contains', 'exact'. */
+			ackMode: 'insensitive',
+			/** Send the ActivateWebhookURL handshake when a v2 merchant's webhook URL is set. */
+			activateOnSet: true,
+			/** `type` of the risky-address warning (CCPayment does not name it). */
+			riskyAddressType: 'RiskyAddress',
+		},
 	};
 }
 
@@ -312,6 +339,9 @@ const V2_ENUMS = {
 	errorData: ['absent', 'null'],
 	unknownFields: ['reject', 'ignore'],
 	zeroBalance: ['', '0'],
+	orderIdScope: ['family', 'global'],
+	invoicePricing: ['required', 'usd'],
+	withdrawalAutoComplete: ['cwallet', 'all', 'none'],
 };
 
 function validateV2(v2) {
@@ -322,6 +352,8 @@ function validateV2(v2) {
 				`config.v2.${key} must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`,
 			);
 	}
+	if (!v2.webhook || !['insensitive', 'contains', 'exact'].includes(v2.webhook.ackMode))
+		throw new Error('config.v2.webhook.ackMode must be insensitive, contains or exact');
 	const t = v2.timestampToleranceSeconds;
 	if (typeof t !== 'number' || !Number.isFinite(t) || t < 0)
 		throw new Error('config.v2.timestampToleranceSeconds must be a number >= 0');

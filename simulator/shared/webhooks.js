@@ -26,6 +26,7 @@ const RESPONSE_LIMIT = 64 * 1024;
  * @property {string} body           the exact compact JSON sent
  * @property {string} notify_url     per-order/per-address URL ('' = dashboard URL)
  * @property {string} [timestamp]    fixed Timestamp header (raw sends only)
+ * @property {boolean} [no_retry]    one attempt only (e.g. a dashboard handshake)
  *
  * @typedef {object} Attempt
  * @property {number} n
@@ -122,23 +123,26 @@ class WebhookEngine {
 
 	/**
 	 * Record a notification and deliver it.
-	 * @param {{ appId: string, payload: Record<string, any>, notifyUrl?: string, tamper?: string, url?: string, body?: string, timestamp?: string }} spec
+	 * @param {{ appId: string, payload: Record<string, any>, notifyUrl?: string, tamper?: string, url?: string, body?: string, timestamp?: string, noRetry?: boolean }} spec
 	 */
 	emit(spec) {
 		const body = spec.body !== undefined ? spec.body : JSON.stringify(spec.payload);
 		const payload = spec.payload || {};
+		// v1 bodies name their type, status and record at the top; v2 bodies are {type, msg:{...}}.
+		const msg = payload.msg && typeof payload.msg === 'object' ? payload.msg : {};
 		/** @type {WebhookEvent} */
 		const event = {
 			id: `evt_${++this.eventSeq}`,
 			app_id: spec.appId,
-			type: String(payload.order_type || ''),
-			pay_status: String(payload.pay_status || ''),
-			record_id: String(payload.record_id || ''),
+			type: String(payload.order_type || payload.type || ''),
+			pay_status: String(payload.pay_status || msg.status || ''),
+			record_id: String(payload.record_id || msg.recordId || ''),
 			created: Math.floor(Date.now() / 1000),
 			body,
 			notify_url: spec.notifyUrl || '',
 		};
 		if (spec.timestamp) event.timestamp = String(spec.timestamp);
+		if (spec.noRetry) event.no_retry = true;
 		this.events.push(event);
 		const delivery = this.deliver(event, { tamper: spec.tamper, url: spec.url });
 		return { event, delivery };
@@ -219,7 +223,9 @@ class WebhookEngine {
 		const started = Date.now();
 		const result = await this.post(delivery.url, body, headers);
 		if (this.stopped || /** @type {string} */ (delivery.state) === 'cancelled') return;
-		const acked = isAck(result.status, result.body, this.config.ackMode);
+		const acked = this.sim.protocolOf(appId).isAck
+			? this.sim.protocolOf(appId).isAck(this.sim, result.status, result.body)
+			: isAck(result.status, result.body, this.config.ackMode);
 		delivery.attempts.push({
 			n,
 			time: new Date(started).toISOString(),
@@ -230,7 +236,10 @@ class WebhookEngine {
 			error: result.error,
 			duration_ms: Date.now() - started,
 		});
-		const gaps = Array.isArray(this.config.retryGapsSeconds) ? this.config.retryGapsSeconds : [];
+		const gaps =
+			Array.isArray(this.config.retryGapsSeconds) && !event.no_retry
+				? this.config.retryGapsSeconds
+				: [];
 		if (acked) {
 			delivery.state = 'acked';
 			delivery.acked = true;
@@ -265,7 +274,8 @@ class WebhookEngine {
 				break;
 			case 'body': {
 				const obj = JSON.parse(compact);
-				obj.record_id = `${obj.record_id || ''}9`;
+				if (obj.msg && typeof obj.msg === 'object') obj.msg.recordId = `${obj.msg.recordId || ''}9`;
+				else obj.record_id = `${obj.record_id || ''}9`;
 				body = JSON.stringify(obj);
 				break;
 			}
@@ -284,7 +294,8 @@ class WebhookEngine {
 			default:
 				break;
 		}
-		const { sign } = this.sim.webhookProtocol.signer;
+		// Each merchant's webhooks are signed the way its API version signs.
+		const { sign } = this.sim.protocolOf(appId).signer;
 		// Signed over the compact body (so 'pretty' and 'body' no longer verify).
 		signature = sign(appId, secret, ts, compact);
 		if (delivery.tamper === 'signature') signature = sign(appId, `${secret}-wrong`, ts, compact);
@@ -366,10 +377,11 @@ class WebhookEngine {
 
 	/** Final-state ("confirmed") notifications: success, or failed for withdrawals and refunds. */
 	isConfirmed(event) {
+		const status = event.pay_status.toLowerCase();
+		const withdrawal = ['API Withdrawal', 'Refund', 'ApiWithdrawal', 'UserWithdrawal'];
 		return (
-			event.pay_status === 'success' ||
-			(event.pay_status === 'failed' &&
-				(event.type === 'API Withdrawal' || event.type === 'Refund'))
+			status === 'success' ||
+			((status === 'failed' || status === 'rejected') && withdrawal.includes(event.type))
 		);
 	}
 

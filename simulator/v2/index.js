@@ -15,12 +15,14 @@ const path = require('path');
 const routes = require('./routes');
 const { appIdOf, process, refuse, corrupt } = require('./pipeline');
 const signer = require('./signer');
-const resources = require('./resources');
 const pages = require('./pages');
+const controlRoutes = require('./control');
+const { isAck, notifyRaw } = require('./notify');
 
 const PREFIX = '/ccpayment/v2/';
 
-routes.register(resources.endpoints, 'resources');
+for (const name of ['resources', 'deposits', 'orders', 'withdrawals', 'batch', 'swap', 'resend'])
+	routes.register(require(`./${name}`).endpoints, name);
 
 /**
  * Webhook body builders by type; wallet modules add UserDeposit / UserWithdrawal here.
@@ -47,6 +49,13 @@ const v2 = {
 	signer,
 	notifications,
 	pages,
+	controlRoutes,
+	isAck,
+	// The dashboard's check of a newly saved URL: one signed attempt, no retries.
+	onWebhookUrlSet(sim, appId, url) {
+		if (sim.config.v2.webhook.activateOnSet)
+			notifyRaw(sim, appId, 'ActivateWebhookURL', {}, { url, noRetry: true });
+	},
 };
 
 module.exports = v2;
