@@ -132,7 +132,7 @@ function depositToUser(sim, params) {
 	};
 	state.deposits.set(recordId, record);
 	if (record.status === 'Success') creditDeposit(sim, appId, record);
-	const webhook = w.emitUserWebhook(sim, appId, 'UserDeposit', depositMsg(record), entry.notifyUrl);
+	const webhook = w.emitUserWebhook(sim, appId, 'UserDeposit', depositMsg(record), record);
 	return { record: depositView(record), webhook };
 }
 
@@ -164,7 +164,7 @@ function confirmUserDeposit(sim, params) {
 	if (!record || record.status !== 'Processing') throw new Error('no Processing user deposit');
 	record.status = 'Success';
 	creditDeposit(sim, appId, record);
-	return w.emitUserWebhook(sim, appId, 'UserDeposit', depositMsg(record), record.notifyUrl);
+	return w.emitUserWebhook(sim, appId, 'UserDeposit', depositMsg(record), record);
 }
 
 function depositMsg(r) {

@@ -61,7 +61,7 @@ function applyUserWithdrawToNetwork(ctx) {
 		recordId: record.recordId,
 	});
 	w.remember(ctx, 'withdrawal', w.walletOf(ctx.store, ctx.appId).withdrawals, record);
-	w.emitUserWebhook(ctx.sim, ctx.appId, 'UserWithdrawal', withdrawalMsg(record), record.notifyUrl);
+	w.emitUserWebhook(ctx.sim, ctx.appId, 'UserWithdrawal', withdrawalMsg(record), record);
 	return { recordId: record.recordId };
 }
 
@@ -142,7 +142,7 @@ function completeUserWithdrawal(sim, params) {
 		record.status = 'Success';
 		record.txId = `0x${record.recordId}`;
 	}
-	return w.emitUserWebhook(sim, appId, 'UserWithdrawal', withdrawalMsg(record), record.notifyUrl);
+	return w.emitUserWebhook(sim, appId, 'UserWithdrawal', withdrawalMsg(record), record);
 }
 
 /** @param {Ctx} ctx */

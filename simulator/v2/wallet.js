@@ -94,13 +94,14 @@ function postUser(store, appId, user, coinId, amount, info) {
 	});
 }
 
-/** The webhook hook: bodies are kept here and delivered by the shared emitter when it signs v2. */
-function emitUserWebhook(sim, appId, type, msg, notifyUrl) {
+/**
+ * A UserDeposit / UserWithdrawal webhook through the shared v2 delivery (notify.js builds the body
+ * with this module's `notifications`); the body is also kept per merchant for tests.
+ */
+function emitUserWebhook(sim, appId, type, msg, record) {
 	const body = { type, msg };
-	walletOf(sim.store, appId).webhooks.push({ body, notifyUrl: notifyUrl || '' });
-	const emitter = sim.webhooks;
-	if (emitter && typeof emitter.emitV2 === 'function')
-		emitter.emitV2({ appId, type, msg, notifyUrl });
+	walletOf(sim.store, appId).webhooks.push({ body, notifyUrl: record.notifyUrl || '' });
+	require('./notify').notify(sim, appId, type, record);
 	return body;
 }
 

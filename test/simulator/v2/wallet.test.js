@@ -96,6 +96,8 @@ test('a deposit credits the user, is a record, and hands a UserDeposit webhook b
 		'status',
 		'isFlaggedAsRisky',
 	]);
+	const sent = sim.webhooks.events.map((/** @type {any} */ e) => JSON.parse(e.body));
+	assert.deepEqual(sent.at(-1), hook, 'delivered through the shared v2 webhook engine');
 	const record = (await okV2(sim, 'getUserDepositRecord', { recordId: hook.msg.recordId })).record;
 	assert.equal(record.amount, '25.5');
 	assert.equal(record.userId, 'alice01');
