@@ -14,7 +14,7 @@ const dec = require('../../../simulator/shared/decimal');
 const wallet = require('../../../simulator/v2/wallet');
 const deposits = require('../../../simulator/v2/wallet-deposits');
 const withdrawals = require('../../../simulator/v2/wallet-withdrawals');
-const { callV2, okV2, useSimulator } = require('../../helpers/simulator');
+const { callV2, okV2, control, useSimulator } = require('../../helpers/simulator');
 
 /** @type {any} */
 let sim;
@@ -366,4 +366,34 @@ test('lists page by 20 with nextId, newest first, and the cursor ends with ""', 
 	});
 	assert.equal(second.records.length, 5);
 	assert.equal(second.nextId, '');
+});
+
+test('control routes: open an address, deposit to it, finish a withdrawal, read the ledger', async () => {
+	const opened = await control(sim, 'POST', '/__sim/v2/users/address', {
+		user_id: 'dave001',
+		chain: 'TRX',
+	});
+	assert.match(opened.data.address, /^T/);
+	const paid = await control(sim, 'POST', '/__sim/v2/users/deposit', {
+		user_id: 'dave001',
+		chain: 'TRX',
+		coin_id: USDT,
+		amount: '12.5',
+	});
+	assert.equal(paid.data.record.amount, '12.5');
+	const body = {
+		userId: 'dave001',
+		coinId: USDT,
+		chain: 'TRX',
+		address: 'TQ1TsPvVxXLTDz3GU4FLyGjkLqRBFhkXQm',
+		orderId: 'cw-9',
+		amount: '5',
+	};
+	await okV2(sim, 'applyUserWithdrawToNetwork', body);
+	const done = await control(sim, 'POST', '/__sim/v2/users/withdrawals/complete', {
+		order_id: 'cw-9',
+	});
+	assert.equal(done.data.msg.status, 'Success');
+	const ledger = await control(sim, 'GET', '/__sim/v2/users/ledger');
+	assert.equal(ledger.data.users.dave001[USDT], '7.5');
 });
