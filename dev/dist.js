@@ -35,6 +35,7 @@ const PRODUCT = {
 	credentialV2: 'dist/credentials/CcPaymentV2Api.credentials.js',
 	signerV2: 'dist/nodes/CcPayment/shared/signerV2.js',
 	errorsV2: 'dist/nodes/CcPayment/shared/transport/errorsV2.js',
+	userWalletShared: 'dist/nodes/CcPayment/v2/actions/userWallet/shared.js',
 	v1Description: 'dist/nodes/CcPayment/v1/actions/description.js',
 };
 

@@ -43,6 +43,8 @@ const { values: args } = parseArgs({
 		n8n: { type: 'string' },
 		keep: { type: 'boolean' },
 		install: { type: 'boolean' },
+		api: { type: 'string' },
+		workload: { type: 'string' },
 	},
 });
 const COUNT = common.numberArg(args, 'count', 1000, { min: 1, max: 100000, integer: true });
@@ -88,6 +90,11 @@ async function main() {
 		latencyMs: LATENCY,
 		requestLogLimit: Math.max(10000, COUNT * 5),
 	});
+	if (args.api === 'v2' && args.workload === 'transfers')
+		return await require('../dev/perf/workloads-v2-transfers').runTransfersCampaign({
+			...{ sim, count: args.count === undefined ? 500 : COUNT, rate: RATE, seed: SEED, say },
+			...{ timeoutMs: TIMEOUT, rps: RPS, concurrency: CONCURRENCY, rerun: !args['no-rerun'] },
+		});
 	say(
 		`Fault campaign: ${COUNT} withdrawals, faults on withdraw + bill/info at ${(RATE * 100).toFixed(1)}% of requests over ${campaign.faultVariants(TIMEOUT).length} fault variants, seed ${SEED}`,
 	);

@@ -133,6 +133,9 @@ async function runVersion(runtime, pack) {
 		await phases.time(`[${tag}] examples (n8n execute)`, async () => {
 			await examplesScenario.runManual({ n8n, sim: simulator, ok });
 		});
+		await phases.time(`[${tag}] v2 wallet (n8n execute)`, async () => {
+			await require('../../dev/e2e/scenarios/v2-wallet').run({ n8n, sim: simulator, ok, dir });
+		});
 
 		await phases.time(`[${tag}] n8n start`, async () => {
 			await n8n.start({

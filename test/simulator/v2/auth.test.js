@@ -123,12 +123,13 @@ test('12002 IP whitelist and 12003 website not verified, per merchant', async ()
 	assert.equal(code(await callV2(sim, 'getCoinList', '', { sign: '00'.repeat(32) })), 11005);
 });
 
-test('unknown v2 path 404, other methods 405, unbuilt paths a clear error', async () => {
+test('unknown v2 path 404, other methods 405, a bad body on a known path 11000', async () => {
 	assert.equal((await callV2(sim, 'getNothing')).status, 404);
 	assert.equal((await callV2(sim, 'getCoinList', undefined, { method: 'GET' })).status, 405);
+	// Every listed path is served now (the wallet system included), so none answers 10001.
 	const res = await callV2(sim, 'userSwap', {});
-	assert.equal(res.json.code, 10001);
-	assert.match(res.json.msg, /not implemented in the simulator yet/);
+	assert.equal(res.json.code, 11000);
+	assert.match(res.json.msg, /orderId is required/);
 });
 
 test('rate limit answers 11004 on v2; faults apply to v2 paths', async () => {

@@ -11,6 +11,7 @@ import { resource as coin } from './coin';
 import { resource as cwalletUser } from './cwalletUser';
 import { resource as fiat } from './fiat';
 import type { V2Resource } from './types';
+import { resource as userWallet } from './userWallet';
 import { resource as withdrawal } from './withdrawal';
 
 export const resources: V2Resource[] = [
@@ -22,5 +23,6 @@ export const resources: V2Resource[] = [
 	coin,
 	cwalletUser,
 	fiat,
+	userWallet,
 	withdrawal,
 ];
