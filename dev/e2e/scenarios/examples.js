@@ -33,7 +33,8 @@ function prepare(workflowsDir) {
 		for (const node of wf.nodes) {
 			if (node.credentials?.[CREDENTIAL_TYPE])
 				node.credentials[CREDENTIAL_TYPE] = { id: CREDENTIAL_ID, name: CREDENTIAL_NAME };
-			if (String(node.type).endsWith('.ccPaymentTrigger')) webhookId = node.webhookId;
+			if (wf.id === WEBHOOK_WORKFLOW_ID && String(node.type).endsWith('.ccPaymentTrigger'))
+				webhookId = node.webhookId;
 		}
 		fs.writeFileSync(path.join(workflowsDir, `example-${file}`), JSON.stringify(wf, null, 2));
 	}
