@@ -10,7 +10,7 @@ const fs = require('fs');
 const path = require('path');
 const fixtures = require('../e2e/fixtures');
 const sim = require('../e2e/lib/sim');
-const { request } = require('../e2e/lib/http');
+const { request, waitFor } = require('../e2e/lib/http');
 const { webhookRegistered } = require('../e2e/scenarios/trigger');
 const { QueueTopology } = require('./topology');
 const wf = require('./workflows');
@@ -69,10 +69,13 @@ async function setUpVersion({
 	startMs.main = await phase('start main', () => topo.startMain({ failOn: FAIL_ON }));
 	await phase('owner + API key + activate (main public API)', async () => {
 		await topo.main.setupOwner();
-		await topo.main.createApiKey();
+		// n8n 2.x answers 200 "n8n is starting up" on some routes for a while after login works.
+		const retry = (/** @type {() => Promise<unknown>} */ fn, /** @type {string} */ what) =>
+			waitFor(() => fn().then(() => true), { timeoutMs: 180000, intervalMs: 1000, what });
+		await retry(() => topo.main.createApiKey(), 'an API key from main');
 		// Activating through the running main registers the webhooks in Postgres, where the webhook
 		// processor looks them up (one CLI boot per workflow would cost ~15 s each).
-		for (const id of ids) await activate(topo.main, id);
+		for (const id of ids) await retry(() => activate(topo.main, id), `activation of ${id}`);
 	});
 	await sim.setDashboardWebhookUrl(simulator, triggerUrl(topo.webhook.base));
 	Object.assign(

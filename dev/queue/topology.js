@@ -134,7 +134,11 @@ class QueueTopology {
 
 	/** Starts main (editor, REST, webhook registration). */
 	startMain(/** @type {{ failOn?: RegExp }} */ { failOn }) {
-		return this.main.start({ failOn, timeoutMs: 240000 });
+		// n8n 2.x answers 200 "n8n is starting up" to every route until it is ready; an anonymous
+		// GET /rest/login answers 401 only once the REST controllers are mounted.
+		const ready = async () =>
+			(await request('GET', `${this.main.base}/rest/login`, { timeoutMs: 2000 })).status === 401;
+		return this.main.start({ failOn, ready, timeoutMs: 240000 });
 	}
 
 	/**
