@@ -5,7 +5,10 @@
  * the CCPayment simulator beside it, a credential pointing at the simulator and the example workflows
  * from examples/ imported (the webhook one active). Ctrl-C stops everything and deletes the temp folder.
  *
- *   node scripts/demo.js [--n8n 1|2] [--port 5678] [--sim-port 8765] [--no-build]
+ *   node scripts/demo.js [--n8n 1|2] [--port 5678] [--sim-port 8765] [--no-build] [--queue]
+ *
+ * --queue starts n8n's queue mode instead (Redis, Postgres, main + 2 workers + a webhook processor, as
+ * the queue-mode suite tests it; Redis and Postgres are installed from Debian when missing).
  *
  * n8n 1.123.81 runs on this machine's Node (20+); `--n8n 2` runs 2.41.1 on Node 24 (installed for you).
  * The n8n installs are cached in $CCPAYMENT_E2E_CACHE (default ~/.cache/ccpayment-e2e), shared with
@@ -24,6 +27,7 @@ const { N8nInstance } = require('../dev/e2e/lib/n8n');
 const { freePort, request } = require('../dev/e2e/lib/http');
 const { credential: v2Credential } = require('../dev/e2e/scenarios/v2-core');
 const sim = require('../dev/e2e/lib/sim');
+const { startQueueDemo } = require('../dev/queue/demo');
 
 const { values: args } = parseArgs({
 	options: {
@@ -31,6 +35,7 @@ const { values: args } = parseArgs({
 		port: { type: 'string' },
 		'sim-port': { type: 'string' },
 		'no-build': { type: 'boolean' },
+		queue: { type: 'boolean' },
 	},
 });
 const major = args.n8n === '2' ? 2 : 1;
@@ -81,6 +86,24 @@ async function main() {
 		say('Building the package (npm run build) ...');
 		const b = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
 		if (b.status !== 0) throw new Error('npm run build failed');
+	}
+
+	if (args.queue) {
+		const topo = await startQueueDemo({
+			major,
+			tmp,
+			simPort,
+			say,
+			onSimulator: (x) => {
+				simulator = x;
+			},
+		});
+		// Keep running until Ctrl-C; if main dies, stop the demo.
+		const code = await topo.main.exited;
+		if (procs.shuttingDown()) return;
+		say(`n8n main exited (code ${code}); stopping the demo.`);
+		await cleanup.run();
+		process.exit(1);
 	}
 
 	say(

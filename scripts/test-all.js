@@ -2,8 +2,10 @@
 /**
  * `npm test`: everything CI checks, in order, with one summary line at the end.
  *   build -> typecheck -> verification gates -> unit + integration tests (node:test, against the
- *   simulator and n8n-core) -> end-to-end suite in real n8n 1.x and 2.x.
- * Flags: --skip-e2e (or CCPAYMENT_SKIP_E2E=1) for a quick local run; --only=<step,...>.
+ *   simulator and n8n-core) -> end-to-end suite in real n8n 1.x and 2.x -> queue mode (Redis, Postgres,
+ *   workers, webhook processor) in both versions. Each step's time is printed in the summary.
+ * Flags: --skip-e2e (or CCPAYMENT_SKIP_E2E=1) skips both real-n8n steps for a quick local run;
+ * --only=<step,...>.
  * Each step's own checks are counted; a step that crashes counts as one failure.
  */
 const { spawn } = require('child_process');
@@ -55,7 +57,16 @@ const steps = [
 		parse: 'summary-line',
 		timeoutMin: 40,
 	},
-].filter((s) => (only.length ? only.includes(s.name) : !(skipE2e && s.name === 'e2e')));
+	{
+		name: 'queue',
+		cmd: process.execPath,
+		argv: ['scripts/test-queue.js'],
+		parse: 'summary-line',
+		timeoutMin: 40,
+	},
+].filter((s) =>
+	only.length ? only.includes(s.name) : !(skipE2e && (s.name === 'e2e' || s.name === 'queue')),
+);
 
 /** @param {Step} step @returns {Promise<{code: number, output: string, seconds: number}>} */
 function run(step) {
@@ -141,7 +152,7 @@ async function main() {
 	}
 	console.log('\n=== summary');
 	for (const line of summary) console.log(line);
-	if (skipE2e) console.log('(e2e skipped)');
+	if (skipE2e) console.log('(e2e and queue skipped)');
 	console.log(`${passed} passed, ${failed} failed`);
 	process.exitCode = failed ? 1 : 0;
 }

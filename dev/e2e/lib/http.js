@@ -30,22 +30,28 @@ function request(method, url, opts = {}) {
 		h['content-length'] = String(payload.length);
 	}
 	return new Promise((resolve, reject) => {
-		const req = http.request(url, { method, headers: h, timeout: timeoutMs }, (res) => {
-			/** @type {Buffer[]} */
-			const chunks = [];
-			res.on('data', (c) => chunks.push(c));
-			res.on('end', () => {
-				const text = Buffer.concat(chunks).toString('utf8');
-				let json;
-				try {
-					json = JSON.parse(text);
-				} catch {
-					json = undefined;
-				}
-				resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
-			});
-			res.on('error', reject);
-		});
+		// A fresh connection per request: Node >= 19 keeps sockets alive by default, and reusing one the
+		// server has just closed as idle fails with "socket hang up" (seen against busy n8n processes).
+		const req = http.request(
+			url,
+			{ method, headers: h, timeout: timeoutMs, agent: false },
+			(res) => {
+				/** @type {Buffer[]} */
+				const chunks = [];
+				res.on('data', (c) => chunks.push(c));
+				res.on('end', () => {
+					const text = Buffer.concat(chunks).toString('utf8');
+					let json;
+					try {
+						json = JSON.parse(text);
+					} catch {
+						json = undefined;
+					}
+					resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
+				});
+				res.on('error', reject);
+			},
+		);
 		req.on('timeout', () =>
 			req.destroy(new Error(`timeout after ${timeoutMs} ms: ${method} ${url}`)),
 		);

@@ -41,9 +41,13 @@ function parseExecuteOutput(stdout) {
 
 class N8nInstance {
 	/**
-	 * @param {{ runtime: RuntimeInfo, userFolder: string, port: number, brokerPort: number, logFile: string, label?: string }} opts
+	 * `command` (default `start`) and `extraEnv` let queue mode run `n8n worker` / `n8n webhook` with
+	 * Postgres and Redis settings through the same process control.
+	 * @param {{ runtime: RuntimeInfo, userFolder: string, port: number, brokerPort: number, logFile: string, label?: string, command?: string, extraEnv?: Record<string, string> }} opts
 	 */
-	constructor({ runtime, userFolder, port, brokerPort, logFile, label }) {
+	constructor({ runtime, userFolder, port, brokerPort, logFile, label, command, extraEnv }) {
+		this.command = command ?? 'start';
+		this.extraEnv = extraEnv ?? {};
 		this.runtime = runtime;
 		this.userFolder = userFolder;
 		this.port = port;
@@ -106,6 +110,7 @@ class N8nInstance {
 			env.PATH = `${this.runtime.pathPrefix}${path.delimiter}${process.env.PATH ?? ''}`;
 		if (major === 1) env.N8N_EXPRESSION_ENGINE = 'legacy';
 		if (major === 2) env.N8N_DISABLED_MODULES = 'mcp-registry';
+		Object.assign(env, this.extraEnv);
 		return env;
 	}
 
@@ -190,12 +195,12 @@ class N8nInstance {
 		const started = Date.now();
 		fs.appendFileSync(
 			this.logFile,
-			`\n===== ${this.label} start (port ${this.port}, broker ${this.brokerPort}) =====\n`,
+			`\n===== ${this.label} ${this.command} (port ${this.port}, broker ${this.brokerPort}) =====\n`,
 		);
 		const { pid, exited } = spawnTracked(
-			`${this.label} start`,
+			`${this.label} ${this.command}`,
 			this.runtime.nodeExe,
-			[this.runtime.n8nBin, 'start'],
+			[this.runtime.n8nBin, ...this.command.split(' ')],
 			{
 				cwd: this.userFolder,
 				env: this.env(),
