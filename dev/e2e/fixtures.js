@@ -71,7 +71,7 @@ function triggerWorkflow() {
 /**
  * Writes the credential file and a folder with one JSON file per workflow.
  * @param {string} dir
- * @param {{ simUrl: string, merchant: { appId: string, appSecret: string }, v2Merchant: { appId: string, appSecret: string } }} opts
+ * @param {{ simUrl: string, merchant: { appId: string, appSecret: string }, v2Merchant?: { appId: string, appSecret: string } }} opts
  */
 function write(dir, { simUrl, merchant, v2Merchant }) {
 	const credentials = path.join(dir, 'credentials.json');
@@ -91,7 +91,7 @@ function write(dir, { simUrl, merchant, v2Merchant }) {
 						responseTimestampTolerance: 300,
 					},
 				},
-				v2Core.credential({ url: simUrl, v2Merchant }),
+				...(v2Merchant ? [v2Core.credential({ url: simUrl, v2Merchant })] : []),
 			],
 			null,
 			2,
@@ -109,10 +109,12 @@ function write(dir, { simUrl, merchant, v2Merchant }) {
 		path.join(workflowsDir, 'burst.json'),
 		JSON.stringify(burstRestart.workflow(TRIGGER_TYPE, credentialRef), null, 2),
 	);
-	fs.writeFileSync(
-		path.join(workflowsDir, 'v2-reads.json'),
-		JSON.stringify(v2Core.workflow(ACTION_TYPE), null, 2),
-	);
+	if (v2Merchant) {
+		fs.writeFileSync(
+			path.join(workflowsDir, 'v2-reads.json'),
+			JSON.stringify(v2Core.workflow(ACTION_TYPE), null, 2),
+		);
+	}
 	fs.writeFileSync(
 		path.join(workflowsDir, 'trigger.json'),
 		JSON.stringify(triggerWorkflow(), null, 2),

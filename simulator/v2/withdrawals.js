@@ -295,8 +295,10 @@ const autoView = (r) => ({
 });
 
 const riskyView = (r) => {
-	const { serviceFee, ...rest } = autoView(r);
-	return { ...rest, fromDeposit: [...r.fromDeposit] };
+	// Risky refunds carry no service fee of their own.
+	const view = { ...autoView(r), fromDeposit: [...r.fromDeposit] };
+	delete view.serviceFee;
+	return view;
 };
 
 const S = 'string';
