@@ -65,12 +65,14 @@ export const execute: OperationExecute = async function (this, i, client) {
 		);
 		const extra = sameOnEveryItem(this, 'additionalFields', 'Additional Fields', (raw) => raw);
 		const fields = (extra ?? {}) as IDataObject;
-		const notifyUrl = optionalUrl(fields.notifyUrl, 'Notify URL');
-		if (notifyUrl && notifyUrl.length > 120) {
-			optionalShortText(notifyUrl, 'Notify URL', 120);
-		}
-		const { precision } = await coinPrecision(client, coinId, chain, 0);
-		const orders = ordersOf(this, precision);
+		// Batches allow shorter notify URLs (120) than single withdrawals (150).
+		const notifyUrl = optionalShortText(
+			optionalUrl(fields.notifyUrl, 'Notify URL'),
+			'Notify URL',
+			120,
+		);
+		const { precision, symbol } = await coinPrecision(client, coinId, chain, 0);
+		const orders = ordersOf(this, precision, symbol);
 		const body = compact({
 			batchOrderId,
 			coinId,

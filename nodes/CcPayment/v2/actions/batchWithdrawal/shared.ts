@@ -88,7 +88,11 @@ export interface BatchOrder extends IDataObject {
 }
 
 /** The orders of the batch, one per item, seqs unique. */
-export function ordersOf(ctx: IExecuteFunctions, precision: number | undefined): BatchOrder[] {
+export function ordersOf(
+	ctx: IExecuteFunctions,
+	precision: number | undefined,
+	symbol?: string,
+): BatchOrder[] {
 	const count = ctx.getInputData().length;
 	checkCount(count, 'Orders (input items)', MAX_BATCH_ORDERS);
 	const orders: BatchOrder[] = [];
@@ -108,12 +112,17 @@ export function ordersOf(ctx: IExecuteFunctions, precision: number | undefined):
 			seq,
 			address: requiredText(
 				ctx.getNodeParameter('address', j),
-				'Address',
+				`Address (item ${j})`,
 				'Enter the recipient address.',
 			),
-			amount: coinAmount(ctx.getNodeParameter('amount', j), 'Amount', precision),
+			amount: coinAmount(
+				ctx.getNodeParameter('amount', j),
+				`Amount (item ${j})`,
+				precision,
+				symbol,
+			),
 		};
-		const memo = optionalText(extra.memo, 'Memo');
+		const memo = optionalText(extra.memo, `Memo (item ${j})`);
 		if (memo !== undefined) order.memo = memo;
 		const remark = optionalText(extra.remark, 'Remark');
 		if (remark !== undefined) order.remark = remark;
