@@ -26,6 +26,7 @@ const pages = require('./shared/html');
 const { handleApi } = require('./shared/api-pipeline');
 const v1 = require('./v1');
 const v2 = require('./v2');
+const { V2Actions } = require('./v2/actions');
 
 /**
  * What a protocol version supplies. The server routes, logs, delays, rate-limits and injects
@@ -46,6 +47,10 @@ const v2 = require('./v2');
  *   also signs the webhooks of merchants that speak this protocol
  * @property {Record<string, (...args: any[]) => Record<string, any>>} [notifications]  webhook bodies
  * @property {ProtocolPages} [pages]  the console's section for this protocol's merchants
+ * @property {{ GET: Record<string, Function>, POST: Record<string, Function> }} [controlRoutes]
+ *   extra /__sim/ routes of this protocol
+ * @property {(sim: Simulator, status: number|null, body: string) => boolean} [isAck]
+ *   whether a webhook answer acknowledges delivery (default: config.webhook.ackMode)
  */
 
 /**
@@ -53,6 +58,8 @@ const v2 = require('./v2');
  * @typedef {object} ProtocolPages
  * @property {(sim: Simulator, appId: string, h: PageHelpers) => string} merchantSection
  * @property {(sim: Simulator, h: PageHelpers) => string} summarySection  once, below the merchants
+ * @property {(sim: Simulator, req: http.IncomingMessage, res: http.ServerResponse, form: URLSearchParams, h: PageHelpers, style: string) => boolean} [checkout]
+ *   the protocol's hosted page behind /pay (true when it answered)
  */
 
 /**
@@ -109,6 +116,8 @@ class Simulator {
 		this.sockets = new Set();
 		/** @type {Set<NodeJS.Timeout>} */
 		this.holdTimers = new Set();
+		/** @type {V2Actions|undefined} */
+		this._v2Actions = undefined;
 		this.url = '';
 		this.port = 0;
 		this.stopping = false;
@@ -146,6 +155,19 @@ class Simulator {
 			appSecret: m.appSecret,
 			name: m.name || '',
 		}));
+	}
+
+	/** The protocol module a merchant speaks (v1 for unknown App IDs). @param {string} appId */
+	protocolOf(appId) {
+		const m = this.store.merchantConfig(appId);
+		const name = (m && m.protocol) || 'v1';
+		return this.protocols.find((p) => p.name === name) || v1;
+	}
+
+	/** v2 actions (orders paid, deposits, withdrawals finished, ...), as the /__sim/v2/ routes run them. */
+	get v2Actions() {
+		if (!this._v2Actions) this._v2Actions = new V2Actions(this);
+		return this._v2Actions;
 	}
 
 	/** The delivery log (live array). */

@@ -74,6 +74,25 @@ function defaultV2Config() {
 		unknownFields: 'reject',
 		/** How a zero balance is written ("" in CCPayment's example). */
 		zeroBalance: '',
+		/** Which orderIds may not repeat: 'family' (deposit, withdrawal, swap, batch apart) or 'global'. */
+		orderIdScope: 'family',
+		/** Order address without expiredAt: the docs say both 24 h and 10 days; the shorter wins. */
+		orderValiditySeconds: 86400,
+		/** Invoice without expiredAt (docs: 24 h). */
+		invoiceValiditySeconds: 86400,
+		/** Longest expiredAt ahead (docs: 10 days; beyond it 11012). */
+		maxValiditySeconds: 864000,
+		/** Invoice with neither priceFiatId nor priceCoinId: 'required' (11000) or 'usd'. */
+		invoicePricing: 'required',
+		/** Which withdrawals finish by themselves: 'cwallet' (Cwallet ones), 'all', 'none'. */
+		withdrawalAutoComplete: 'cwallet',
+		/** Swap fee rate and the smallest fee, in USDT (docs' example: 0.5 %, at least 0.1 USDT). */
+		swapFeeRate: '0.005',
+		swapMinimumFeeUsdt: '0.1',
+		/** webhook/resend limits per App ID (v2's are unpublished; v1's are used). */
+		resendLimits: { enforce: true, perMinute: 1, perDay: 25 },
+		/** Flag every new deposit as risky (isFlaggedAsRisky: true, never credited). */
+		flagDepositsAsRisky: false,
 	};
 }
 
@@ -312,6 +331,9 @@ const V2_ENUMS = {
 	errorData: ['absent', 'null'],
 	unknownFields: ['reject', 'ignore'],
 	zeroBalance: ['', '0'],
+	orderIdScope: ['family', 'global'],
+	invoicePricing: ['required', 'usd'],
+	withdrawalAutoComplete: ['cwallet', 'all', 'none'],
 };
 
 function validateV2(v2) {

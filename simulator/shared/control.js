@@ -146,7 +146,6 @@ const GET_ROUTES = {
 		return { count: list.length, events: list };
 	},
 	'/__sim/catalogue': () => ({ coins: COINS, chains: CHAINS, cwallet_users: CWALLET_USERS }),
-	'/__sim/v2/endpoints': () => ({ endpoints: require('../v2/routes').describe() }),
 };
 
 const DELETE_ROUTES = {
@@ -176,11 +175,18 @@ async function handle(sim, req, res, url, raw) {
 	const method = req.method || 'GET';
 	if (path === '/__sim' && method === 'GET') return sim.sendHtml(res, 200, pages.consolePage(sim));
 	try {
-		if (method === 'GET' && GET_ROUTES[path])
-			return sim.sendJson(res, 200, await GET_ROUTES[path](sim, url));
+		// Protocol modules add their own routes (e.g. /__sim/v2/...).
+		const gets = { ...GET_ROUTES };
+		const posts = { ...POST_ROUTES };
+		for (const p of sim.protocols) {
+			if (!p.controlRoutes) continue;
+			Object.assign(gets, p.controlRoutes.GET);
+			Object.assign(posts, p.controlRoutes.POST);
+		}
+		if (method === 'GET' && gets[path]) return sim.sendJson(res, 200, await gets[path](sim, url));
 		if (method === 'DELETE' && DELETE_ROUTES[path])
 			return sim.sendJson(res, 200, await DELETE_ROUTES[path](sim));
-		if (method === 'POST' && POST_ROUTES[path]) {
+		if (method === 'POST' && posts[path]) {
 			let body;
 			try {
 				body = parseJson(raw);
@@ -189,9 +195,9 @@ async function handle(sim, req, res, url, raw) {
 			}
 			if (!body || typeof body !== 'object')
 				return sim.sendJson(res, 400, { error: 'body must be a JSON object' });
-			return sim.sendJson(res, 200, await POST_ROUTES[path](sim, body, url));
+			return sim.sendJson(res, 200, await posts[path](sim, body, url));
 		}
-		const known = GET_ROUTES[path] || POST_ROUTES[path] || DELETE_ROUTES[path];
+		const known = gets[path] || posts[path] || DELETE_ROUTES[path];
 		return sim.sendJson(res, known ? 405 : 404, {
 			error: known ? `method ${method} not allowed here` : `no control route ${path}`,
 		});

@@ -177,6 +177,13 @@ function findOrderAnywhere(sim, orderId) {
  */
 function checkout(sim, req, res, url, raw) {
 	const form = req.method === 'POST' ? new URLSearchParams(raw.toString('utf8')) : url.searchParams;
+	for (const p of sim.protocols) {
+		if (p.pages && p.pages.checkout && url.searchParams.get('v2') !== null) {
+			const merged = new URLSearchParams(url.searchParams);
+			for (const [k, v] of form) merged.set(k, v);
+			if (p.pages.checkout(sim, req, res, merged, { esc, button }, STYLE)) return undefined;
+		}
+	}
 	const key = form.get('key') || url.searchParams.get('key') || '';
 	const found = findOrderAnywhere(sim, key);
 	const head = `<!doctype html><html><head><meta charset="utf-8"><title>Checkout</title><style>${STYLE}</style></head><body>`;

@@ -122,18 +122,20 @@ class WebhookEngine {
 
 	/**
 	 * Record a notification and deliver it.
-	 * @param {{ appId: string, payload: Record<string, any>, notifyUrl?: string, tamper?: string, url?: string, body?: string, timestamp?: string }} spec
+	 * @param {{ appId: string, payload: Record<string, any>, notifyUrl?: string, tamper?: string, url?: string, body?: string, timestamp?: string, dashboardOnly?: boolean }} spec
 	 */
 	emit(spec) {
 		const body = spec.body !== undefined ? spec.body : JSON.stringify(spec.payload);
 		const payload = spec.payload || {};
+		// v1 bodies name their type, status and record at the top; v2 bodies are {type, msg:{...}}.
+		const msg = payload.msg && typeof payload.msg === 'object' ? payload.msg : {};
 		/** @type {WebhookEvent} */
 		const event = {
 			id: `evt_${++this.eventSeq}`,
 			app_id: spec.appId,
-			type: String(payload.order_type || ''),
-			pay_status: String(payload.pay_status || ''),
-			record_id: String(payload.record_id || ''),
+			type: String(payload.order_type || payload.type || ''),
+			pay_status: String(payload.pay_status || msg.status || ''),
+			record_id: String(payload.record_id || msg.recordId || ''),
 			created: Math.floor(Date.now() / 1000),
 			body,
 			notify_url: spec.notifyUrl || '',
@@ -219,7 +221,9 @@ class WebhookEngine {
 		const started = Date.now();
 		const result = await this.post(delivery.url, body, headers);
 		if (this.stopped || /** @type {string} */ (delivery.state) === 'cancelled') return;
-		const acked = isAck(result.status, result.body, this.config.ackMode);
+		const acked = this.sim.protocolOf(appId).isAck
+			? this.sim.protocolOf(appId).isAck(this.sim, result.status, result.body)
+			: isAck(result.status, result.body, this.config.ackMode);
 		delivery.attempts.push({
 			n,
 			time: new Date(started).toISOString(),
@@ -265,7 +269,8 @@ class WebhookEngine {
 				break;
 			case 'body': {
 				const obj = JSON.parse(compact);
-				obj.record_id = `${obj.record_id || ''}9`;
+				if (obj.msg && typeof obj.msg === 'object') obj.msg.recordId = `${obj.msg.recordId || ''}9`;
+				else obj.record_id = `${obj.record_id || ''}9`;
 				body = JSON.stringify(obj);
 				break;
 			}
@@ -284,7 +289,8 @@ class WebhookEngine {
 			default:
 				break;
 		}
-		const { sign } = this.sim.webhookProtocol.signer;
+		// Each merchant's webhooks are signed the way its API version signs.
+		const { sign } = this.sim.protocolOf(appId).signer;
 		// Signed over the compact body (so 'pretty' and 'body' no longer verify).
 		signature = sign(appId, secret, ts, compact);
 		if (delivery.tamper === 'signature') signature = sign(appId, `${secret}-wrong`, ts, compact);
@@ -366,10 +372,11 @@ class WebhookEngine {
 
 	/** Final-state ("confirmed") notifications: success, or failed for withdrawals and refunds. */
 	isConfirmed(event) {
+		const status = event.pay_status.toLowerCase();
+		const withdrawal = ['API Withdrawal', 'Refund', 'ApiWithdrawal', 'UserWithdrawal'];
 		return (
-			event.pay_status === 'success' ||
-			(event.pay_status === 'failed' &&
-				(event.type === 'API Withdrawal' || event.type === 'Refund'))
+			status === 'success' ||
+			((status === 'failed' || status === 'rejected') && withdrawal.includes(event.type))
 		);
 	}
 

@@ -22,6 +22,7 @@ const { invalid } = require('./errors');
  * @property {number} [minItems]   arrays
  * @property {string[]} [values]   allowed strings
  * @property {FieldSpec[]} [items] objects: the fields of each element
+ * @property {boolean} [allowZero]  int: 0 is a value, not "not given"
  */
 
 const URL_MAX = 150;
@@ -131,7 +132,8 @@ function readFields(body, specs, prefix = '', rejectUnknown = true) {
 	for (const spec of specs) {
 		const name = `${prefix}${spec.name}`;
 		const v = source[spec.name];
-		const empty = isMissing(v) || (typeof v === 'string' && !v.trim());
+		const zero = spec.allowZero && (v === 0 || v === '0');
+		const empty = !zero && (isMissing(v) || (typeof v === 'string' && !v.trim()));
 		if (empty) {
 			if (spec.required) throw invalid(`${name} is required`);
 			continue;

@@ -15,12 +15,13 @@ const path = require('path');
 const routes = require('./routes');
 const { appIdOf, process, refuse, corrupt } = require('./pipeline');
 const signer = require('./signer');
-const resources = require('./resources');
 const pages = require('./pages');
+const controlRoutes = require('./control');
 
 const PREFIX = '/ccpayment/v2/';
 
-routes.register(resources.endpoints, 'resources');
+for (const name of ['resources', 'deposits', 'orders', 'withdrawals', 'batch', 'swap', 'resend'])
+	routes.register(require(`./${name}`).endpoints, name);
 
 /**
  * Webhook body builders by type; wallet modules add UserDeposit / UserWithdrawal here.
@@ -47,6 +48,7 @@ const v2 = {
 	signer,
 	notifications,
 	pages,
+	controlRoutes,
 };
 
 module.exports = v2;

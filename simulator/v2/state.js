@@ -13,11 +13,17 @@
  * @property {Map<string, any>} deposits       recordId -> deposit record
  * @property {Map<string, any>} orders         orderId -> order address (createAppOrderDepositAddress)
  * @property {Map<string, any>} invoices       orderId -> invoice / checkout
- * @property {Map<string, any>} addresses      `${referenceId}\u0000${chain}` -> permanent address
+ * @property {Map<string, any>} addresses      `${referenceId}\u0000${chain}` -> bound permanent address
+ * @property {any[]} addressList              every permanent address ever made (unbound too)
+ * @property {number} [memoSeq]               last memo handed out on memo chains
  * @property {Map<string, any>} withdrawals    recordId -> withdrawal
  * @property {Map<string, any>} withdrawalsByOrderId
  * @property {Map<string, any>} swaps          recordId -> swap
  * @property {Map<string, any>} batches        batchOrderId -> batch withdrawal
+ * @property {Map<string, string>} orderIds   `${family}\u0000${orderId}` -> endpoint that used it
+ * @property {Map<string, string>} cursors    nextId -> recordId the next page starts after
+ * @property {number[]} resendCalls            accepted webhook/resend calls (ms)
+ * @property {any[]} rescans                  rescanLostTransaction requests
  * @property {any[]} riskyRefunds
  * @property {any[]} autoWithdrawals
  * @property {(recordId: string) => any} findDeposit
@@ -38,10 +44,15 @@ function v2State(store, appId) {
 			orders: new Map(),
 			invoices: new Map(),
 			addresses: new Map(),
+			addressList: [],
 			withdrawals: new Map(),
 			withdrawalsByOrderId: new Map(),
 			swaps: new Map(),
 			batches: new Map(),
+			orderIds: new Map(),
+			cursors: new Map(),
+			rescans: [],
+			resendCalls: [],
 			riskyRefunds: [],
 			autoWithdrawals: [],
 			findDeposit: (recordId) => state.deposits.get(String(recordId)),
