@@ -68,3 +68,71 @@ module.exports = {
 	withdrawItems,
 	nodeParametersV2,
 };
+
+/** The v2 credential the real-n8n bench imports (plain data: n8n encrypts it on import). */
+const CREDENTIAL_V2 = {
+	id: 'ccpBenchCredV2001',
+	name: 'CCPayment V2 (bench)',
+	type: 'ccPaymentV2Api',
+};
+
+/** @param {string} simUrl @param {{ appId: string, appSecret: string }} merchant */
+function credentialFileV2(simUrl, merchant) {
+	return [
+		{
+			...CREDENTIAL_V2,
+			data: { appId: merchant.appId, appSecret: merchant.appSecret, baseUrl: simUrl },
+		},
+	];
+}
+
+/**
+ * Manual Trigger -> Code (N items with the same order IDs as withdrawItems) -> CCPayment (v2).
+ * @param {{ id: string, op: 'read' | 'withdraw', count: number, prefix: string, options: Record<string, number>, type: string }} o
+ */
+function nodeWorkflowV2(o) {
+	const code = `const items = [];\nfor (let i = 0; i < ${o.count}; i++) items.push({ json: { id: ${JSON.stringify(`${o.prefix}-`)} + String(i).padStart(5, '0'), address: ${JSON.stringify(ADDRESS)} } });\nreturn items;`;
+	const node = (/** @type {number} */ n, /** @type {Record<string, unknown>} */ rest) => ({
+		id: `b0be0000-0000-4000-8000-2000000000${String(n).padStart(2, '0')}`,
+		position: [220 * n, 0],
+		...rest,
+	});
+	const nodes = [
+		node(1, {
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			parameters: {},
+		}),
+		node(2, {
+			name: 'Items',
+			type: 'n8n-nodes-base.code',
+			typeVersion: 2,
+			parameters: { jsCode: code },
+		}),
+		node(3, {
+			name: 'Measured',
+			type: o.type,
+			typeVersion: 2,
+			parameters: nodeParametersV2(o.op, o.options),
+			credentials: { ccPaymentV2Api: { id: CREDENTIAL_V2.id, name: CREDENTIAL_V2.name } },
+			onError: 'continueRegularOutput',
+		}),
+	];
+	return {
+		id: o.id,
+		name: `Bench v2 ${o.op} (CCPayment node)`,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes,
+		connections: {
+			Start: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
+			Items: { main: [[{ node: 'Measured', type: 'main', index: 0 }]] },
+		},
+		pinData: {},
+	};
+}
+
+module.exports.CREDENTIAL_V2 = CREDENTIAL_V2;
+module.exports.credentialFileV2 = credentialFileV2;
+module.exports.nodeWorkflowV2 = nodeWorkflowV2;
