@@ -39,6 +39,7 @@ const credentialScenario = require('../../dev/e2e/scenarios/credential');
 const actionScenario = require('../../dev/e2e/scenarios/action');
 const triggerScenario = require('../../dev/e2e/scenarios/trigger');
 const examplesScenario = require('../../dev/e2e/scenarios/examples');
+const v2MoneyScenario = require('../../dev/e2e/scenarios/v2-money');
 
 const { values: args } = parseArgs({
 	options: {
@@ -118,6 +119,10 @@ async function runVersion(runtime, pack) {
 		await phases.time(`[${tag}] action workflow (n8n execute)`, async () => {
 			await actionScenario.run({ n8n, sim: simulator, ok, checks, tag });
 		});
+
+		await phases.time(`[${tag}] v2 money (n8n execute)`, () =>
+			v2MoneyScenario.run({ n8n, sim: simulator, ok, dir, tag }),
+		);
 
 		await phases.time(`[${tag}] examples (n8n execute)`, async () => {
 			await examplesScenario.runManual({ n8n, sim: simulator, ok });
