@@ -14,7 +14,7 @@ const { withdrawItems, nodeParametersV2 } = require('./workloads-v2');
 
 const WRITE = '/ccpayment/v2/applyAppWithdrawToNetwork';
 const LOOKUP = '/ccpayment/v2/getAppWithdrawRecord';
-/** Column names of the fault table. */
+/** Column names of the fault table. @type {Record<string, string>} */
 const COLUMNS = { [WRITE]: 'applyAppWithdrawToNetwork', [LOOKUP]: 'getAppWithdrawRecord' };
 
 /** @param {number} rate @param {number} timeoutMs */
