@@ -37,6 +37,9 @@ const PRODUCT = {
 	errorsV2: 'dist/nodes/CcPayment/shared/transport/errorsV2.js',
 	userWalletShared: 'dist/nodes/CcPayment/v2/actions/userWallet/shared.js',
 	v1Description: 'dist/nodes/CcPayment/v1/actions/description.js',
+	paymentState: 'dist/nodes/CcPayment/v2/helpers/paymentState.js',
+	decimalMathV2: 'dist/nodes/CcPayment/v2/helpers/decimalMath.js',
+	moneyFieldsV2: 'dist/nodes/CcPayment/v2/helpers/moneyFields.js',
 };
 
 /** @typedef {keyof typeof PRODUCT} ProductModule */

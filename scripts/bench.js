@@ -4,7 +4,7 @@
  * Throughput benchmark (not a test; prints figures; exit code 0 unless something crashed).
  *
  *   node scripts/bench.js [--items 1000] [--latency-ms 100] [--rps 95] [--concurrency 20]
- *                         [--skip-n8n] [--n8n 1|2|both] [--no-defaults] [--keep]
+ *                         [--skip-n8n] [--n8n 1|2|both] [--no-defaults] [--keep] [--api v1|v2]
  *
  * Needs a build (dist/). The simulator runs in this process with `latencyMs` = --latency-ms added to
  * every API request and its rate limit ON at CCPayment's 100 requests/s per IP, so any overrun shows
@@ -25,6 +25,10 @@
  * simulator's HTTP server receiving it to finishing the answer (includes the added latency);
  * client p50/p99 (in-process only) = from the request leaving axios to the end of the response body.
  * Peak RSS = VmHWM of the process running the node (n8n execute, or the harness child).
+ *
+ * --api v2: --items v2 network withdrawals (Withdrawal > Withdraw to Address) and then --items
+ * Withdrawal > Get (getAppWithdrawRecord) of the same order IDs, node version 2, in-process and in
+ * real n8n; the same v1 runs in-process (token/rate, withdraw) give the ratio v2 / v1.
  */
 const path = require('node:path');
 const { parseArgs } = require('node:util');
@@ -35,6 +39,7 @@ const { startSimulator } = require('../simulator');
 const common = require('../dev/perf/common');
 const workloads = require('../dev/perf/workloads');
 const n8nBench = require('../dev/perf/n8n-bench');
+const workloadsV2 = require('../dev/perf/workloads-v2');
 
 const { fmtMs, fmtNum, fmtMb } = common;
 
@@ -53,8 +58,11 @@ const { values: args } = parseArgs({
 		'no-defaults': { type: 'boolean' },
 		install: { type: 'boolean' },
 		keep: { type: 'boolean' },
+		api: { type: 'string' },
 	},
 });
+const API = String(args.api ?? 'v1');
+if (API !== 'v1' && API !== 'v2') throw new Error(`--api must be v1 or v2 (got ${API})`);
 const COUNT = common.numberArg(
 	args,
 	'items',
@@ -135,14 +143,18 @@ function simFigures(probe, endpoint, label) {
 	};
 }
 
-/** Duplicate debits and debit count for this run's merchant_order_ids. @param {string} prefix */
-function ledgerCheck(prefix) {
+/**
+ * Duplicate debits and debit count for this run's merchant_order_ids.
+ * @param {string} prefix @param {string} [appId] default: the v1 merchant
+ */
+function ledgerCheck(prefix, appId) {
 	if (!sim) throw new Error('no simulator');
-	const ledger = sim.ledger(sim.merchant.appId);
+	const id = appId ?? sim.merchant.appId;
+	const ledger = sim.ledger(id);
 	const byMerchant = /** @type {Record<string, Record<string, number>>} */ (
 		ledger.withdrawal_debits
 	);
-	const debits = byMerchant[sim.merchant.appId] ?? {};
+	const debits = byMerchant[id] ?? {};
 	const mine = Object.entries(debits).filter(([id]) => id.startsWith(`${prefix}-`));
 	return { debited: mine.length, duplicates: mine.filter(([, n]) => n > 1).length };
 }
@@ -468,6 +480,151 @@ function report() {
 	}
 }
 
+const V2_PATHS = {
+	withdraw: '/ccpayment/v2/applyAppWithdrawToNetwork',
+	read: '/ccpayment/v2/getAppWithdrawRecord',
+};
+
+/**
+ * v2 in-process: withdrawals, then reads of the same order IDs (no reset between them).
+ * @param {Probe} probe @param {'withdraw' | 'read'} op @param {string} prefix
+ */
+async function inProcessV2(probe, op, prefix) {
+	if (!sim) throw new Error('no simulator');
+	if (op === 'withdraw') await freshSimulator();
+	probe.reset();
+	trace?.reset();
+	const spec = {
+		simUrl: sim.url,
+		appId: sim.v2Merchant.appId,
+		appSecret: sim.v2Merchant.appSecret,
+		api: 'v2',
+		op,
+		count: COUNT,
+		prefix,
+		options: TUNED,
+	};
+	const r = await procs.run('harness worker', process.execPath, [common.HARNESS_WORKER], {
+		env: { ...process.env, CCPAYMENT_BENCH_SPEC: JSON.stringify(spec) },
+		timeoutMs: 30 * 60 * 1000,
+	});
+	if (r.code !== 0)
+		throw new Error(
+			`harness worker failed (exit ${r.code}): ${r.stderr.trim().split('\n').slice(-10).join('\n')}`,
+		);
+	const out = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}');
+	const endpoint = V2_PATHS[op];
+	const f = simFigures(probe, endpoint, `in-process v2 ${op}`);
+	const ledger = op === 'withdraw' ? ledgerCheck(prefix, sim.v2Merchant.appId) : undefined;
+	if (out.errors)
+		notes.push(`in-process v2 ${op}: ${out.errors} item(s) failed, e.g. ${out.firstError}`);
+	rows.push({
+		route: 'A ours',
+		where: 'in-process (n8n-core harness)',
+		op: endpoint.replace('/ccpayment/', ''),
+		settings: TUNED_LABEL,
+		items: out.items,
+		ok: out.ok,
+		...f,
+		clientP50: out.client.p50,
+		clientP99: out.client.p99,
+		peakRssKb: out.peakRssKb,
+		cpuMs: out.cpuMs,
+		nodeMs: out.wallMs,
+		duplicates: ledger?.duplicates,
+	});
+}
+
+/** v2 in real n8n: withdrawals, then reads of the same order IDs. @param {Probe} probe @param {1 | 2} major */
+async function realN8nV2(probe, major) {
+	if (!sim) throw new Error('no simulator');
+	if (!n8nBench.installed(major) && !args.install) {
+		notes.push(
+			`real n8n ${major}.x is not installed in the e2e cache; the real-n8n v2 rows were skipped.`,
+		);
+		return;
+	}
+	say(`\nreal n8n ${major}.x: installing the packed package into a throwaway user folder ...`);
+	const env = await n8nBench.prepare({ major, sim, log: (m) => say(`  ${m}`), keep: !!args.keep });
+	cleanup.add(() => env.cleanup());
+	const file = path.join(env.tmp, 'credentials-v2.json');
+	require('node:fs').writeFileSync(
+		file,
+		JSON.stringify(workloadsV2.credentialFileV2(sim.url, sim.v2Merchant)),
+	);
+	await env.n8n.importCredentials(file);
+	const prefix = `bench2-n8n${major}-${Date.now().toString(36)}`;
+	const ids = { withdraw: `ccpBenchV2Wd${major}01`, read: `ccpBenchV2Rd${major}01` };
+	await env.importWorkflows(
+		/** @type {const} */ (['withdraw', 'read']).map((op) =>
+			workloadsV2.nodeWorkflowV2({
+				id: ids[op],
+				op,
+				count: COUNT,
+				prefix,
+				options: TUNED,
+				type: env.type,
+			}),
+		),
+	);
+	await freshSimulator();
+	const where = `n8n ${env.runtime.version} (execute)`;
+	for (const op of /** @type {const} */ (['withdraw', 'read'])) {
+		probe.reset();
+		trace?.reset();
+		say(`  ${where}: v2 ${op} ...`);
+		const x = await env.execute(ids[op]);
+		const endpoint = V2_PATHS[op];
+		const f = simFigures(probe, endpoint, `${where} v2 ${op}`);
+		const items = x.node?.items ?? [];
+		const ok =
+			op === 'withdraw'
+				? items.filter((j) => j.outcome === 'created' || j.outcome === 'already_existed').length
+				: items.filter((j) => typeof j.recordId === 'string').length;
+		if (x.code !== 0 || !x.node)
+			notes.push(`${where} v2 ${op}: exit ${x.code}${x.timedOut ? ' (timed out)' : ''}; ${x.tail}`);
+		const ledger = op === 'withdraw' ? ledgerCheck(prefix, sim.v2Merchant.appId) : undefined;
+		rows.push({
+			route: 'A ours',
+			where,
+			op: endpoint.replace('/ccpayment/', ''),
+			settings: TUNED_LABEL,
+			items: items.length,
+			ok,
+			...f,
+			peakRssKb: x.rss.hwmKb || undefined,
+			nodeMs: x.node?.executionTime,
+			processMs: x.totalMs,
+			duplicates: ledger?.duplicates,
+		});
+	}
+}
+
+/** --api v2: v1 reference rows in-process, then v2 in-process and in real n8n, then the ratios. */
+async function mainV2(/** @type {Probe} */ probe) {
+	say('in-process v1 reference: token/rate, withdraw (tuned) ...');
+	await inProcess(probe, 'rate', TUNED, TUNED_LABEL);
+	await inProcess(probe, 'withdraw', TUNED, TUNED_LABEL);
+	const prefix = `bench2-${Date.now().toString(36)}`;
+	say('in-process v2: applyAppWithdrawToNetwork, then getAppWithdrawRecord (tuned) ...');
+	await inProcessV2(probe, 'withdraw', prefix);
+	await inProcessV2(probe, 'read', prefix);
+	for (const major of VERSIONS) await realN8nV2(probe, major);
+	probe.stop();
+	trace?.stop();
+	report();
+	say('');
+	say('v2 / v1 (requests per second, same settings):');
+	const v1 = (/** @type {string} */ op) =>
+		rows.find((r) => r.where.startsWith('in-process') && r.op === op);
+	for (const r of rows.filter((row) => row.op.startsWith('v2/'))) {
+		const ref = v1(r.op.endsWith('Record') ? 'token/rate' : 'withdraw');
+		say(
+			`  ${r.where} ${r.op}: ${fmtNum(r.perSecond)} req/s, ${r.limitErrors} limit errors, ${r.ok}/${r.items} ok; v1 ${ref?.op} in-process ${fmtNum(ref?.perSecond)} req/s; ratio ${fmtNum((r.perSecond ?? 0) / (ref?.perSecond || NaN), 2)}x`,
+		);
+	}
+}
+
 async function main() {
 	if (!common.distReady()) throw new Error('dist/ is missing: build first (npm run bench builds)');
 	sim = await startSimulator({
@@ -481,6 +638,7 @@ async function main() {
 	say(
 		`simulator ${sim.url} (latency ${LATENCY} ms, rate limit ${RATE_LIMIT || 'off'}/s); ${COUNT} items per run`,
 	);
+	if (API === 'v2') return await mainV2(probe);
 	say('in-process: token/rate (tuned) ...');
 	await inProcess(probe, 'rate', TUNED, TUNED_LABEL);
 	say('in-process: withdraw (tuned) ...');

@@ -6,7 +6,7 @@
  *
  *   node scripts/campaign.js [--count 1000] [--fault-rate 0.10] [--seed 7] [--timeout-ms 1000]
  *                            [--rps 95] [--concurrency 20] [--latency-ms 0] [--unknown-payee-every 50]
- *                            [--no-rerun] [--n8n 1|2] [--keep] [--install]
+ *                            [--no-rerun] [--n8n 1|2] [--keep] [--install] [--api v1|v2]
  *
  * Needs a build (dist/). Starts the simulator (rate limit on, 100 req/s per IP), injects faults into
  * `withdraw` and `bill/info` at --fault-rate of their requests, spread evenly over every kind the
@@ -20,6 +20,10 @@
  * paid twice; skip with --no-rerun); with --n8n also in real n8n (`n8n execute`, the e2e suite's
  * cached install).
  * Afterwards every item's outcome is compared with the simulator's ledger debit journal.
+ *
+ * --api v2: the same campaign for v2 network withdrawals (Withdrawal > Withdraw to Address, node
+ * version 2), faults on applyAppWithdrawToNetwork and getAppWithdrawRecord, every 50th item to a
+ * malformed address (14007); in-process only (dev/perf/campaign-v2.js).
  */
 const { parseArgs } = require('node:util');
 const procs = require('../dev/e2e/lib/procs');
@@ -27,6 +31,7 @@ const { startSimulator } = require('../simulator');
 const common = require('../dev/perf/common');
 const campaign = require('../dev/perf/campaign-core');
 const workloads = require('../dev/perf/workloads');
+const campaignV2 = require('../dev/perf/campaign-v2');
 const { product } = require('../dev/dist');
 
 const { values: args } = parseArgs({
@@ -47,6 +52,8 @@ const { values: args } = parseArgs({
 		workload: { type: 'string' },
 	},
 });
+const API = String(args.api ?? 'v1');
+if (API !== 'v1' && API !== 'v2') throw new Error(`--api must be v1 or v2 (got ${API})`);
 const COUNT = common.numberArg(args, 'count', 1000, { min: 1, max: 100000, integer: true });
 const RATE = common.numberArg(args, 'fault-rate', 0.1, { min: 0, max: 1 });
 const SEED = common.numberArg(args, 'seed', 7, { min: 1, integer: true });
@@ -67,6 +74,11 @@ const NODE_OPTIONS = {
 	timeout: TIMEOUT,
 };
 
+/** Fault table columns of the API version. */
+const COLUMNS = /** @type {[string, string]} */ (
+	API === 'v2' ? Object.values(campaignV2.COLUMNS) : ['withdraw', 'bill/info']
+);
+
 /** @param {string} m */
 const say = (m) => process.stdout.write(`${m}\n`);
 
@@ -79,7 +91,7 @@ cleanup.add(() => sim?.stop());
 function print(title, r) {
 	say('');
 	say(title);
-	for (const line of campaign.formatResult(r)) say(`  ${line}`);
+	for (const line of campaign.formatResult(r, COLUMNS)) say(`  ${line}`);
 }
 
 async function main() {
@@ -95,6 +107,7 @@ async function main() {
 			...{ sim, count: args.count === undefined ? 500 : COUNT, rate: RATE, seed: SEED, say },
 			...{ timeoutMs: TIMEOUT, rps: RPS, concurrency: CONCURRENCY, rerun: !args['no-rerun'] },
 		});
+	if (API === 'v2') return await mainV2();
 	say(
 		`Fault campaign: ${COUNT} withdrawals, faults on withdraw + bill/info at ${(RATE * 100).toFixed(1)}% of requests over ${campaign.faultVariants(TIMEOUT).length} fault variants, seed ${SEED}`,
 	);
@@ -207,6 +220,11 @@ async function main() {
 		}
 	}
 
+	return summary(results);
+}
+
+/** @param {Array<[string, campaign.CampaignResult]>} results */
+function summary(results) {
 	say('');
 	let bad = false;
 	for (const [where, r] of results) {
@@ -217,6 +235,69 @@ async function main() {
 		);
 	}
 	return bad ? 1 : 0;
+}
+
+/** The v2 campaign (in-process): network withdrawals through node version 2. */
+async function mainV2() {
+	say(
+		`Fault campaign (API v2): ${COUNT} network withdrawals, faults on applyAppWithdrawToNetwork + getAppWithdrawRecord at ${(RATE * 100).toFixed(1)}% of requests over ${campaign.faultVariants(TIMEOUT).length} fault variants, seed ${SEED}`,
+	);
+	if (UNKNOWN_EVERY)
+		say(`Every ${UNKNOWN_EVERY}th payout goes to a malformed address (a definite failure: 14007).`);
+	say(
+		`Node options: maxRequestsPerSecond ${RPS}, maxConcurrentRequests ${CONCURRENCY}, maxRetries 3, timeout ${TIMEOUT} ms; continue on fail; simulator ${sim.url} (rate limit 100/s, latency ${LATENCY} ms)`,
+	);
+	const { runNode } = require('../dev/n8n/harness');
+	const { CcPayment } = product('actionNode');
+	const { CcPaymentV2Api } = product('credentialV2');
+	const credentials = {
+		appId: sim.v2Merchant.appId,
+		appSecret: sim.v2Merchant.appSecret,
+		baseUrl: sim.url,
+	};
+	const prefix = `camp2-${SEED}-${Date.now().toString(36)}`;
+	/** @type {Array<[string, campaign.CampaignResult]>} */
+	const results = [];
+	/** @param {number} seed @param {boolean} rerun */
+	const runOnce = async (seed, rerun) =>
+		/** @type {campaign.CampaignResult} */ (
+			await campaignV2.runCampaignV2({
+				sim,
+				count: COUNT,
+				seed,
+				rate: RATE,
+				nodeOptions: NODE_OPTIONS,
+				prefix,
+				badAddressEvery: UNKNOWN_EVERY,
+				rerun,
+				run: async (items, parameters) => {
+					const { output } = await runNode(CcPayment, {
+						parameters,
+						items,
+						credentialsByType: { ccPaymentV2Api: credentials },
+						credentialTypes: [CcPaymentV2Api],
+						typeVersion: 2,
+						continueOnFail: true,
+					});
+					return output[0].map((/** @type {any} */ item) => item.json);
+				},
+			})
+		);
+	const first = await runOnce(SEED, false);
+	results.push(['v2 in-process (n8n-core harness)', first]);
+	print(
+		'In-process, API v2 (n8n-core harness: real ExecuteContext, HMAC credential, axios):',
+		first,
+	);
+	if (!args['no-rerun']) {
+		const again = await runOnce(SEED + 1, true);
+		results.push(['v2 in-process re-run of the same items', again]);
+		print(
+			`Re-run of the same ${COUNT} items (same order IDs, new fault draws; nothing may be paid twice):`,
+			again,
+		);
+	}
+	return summary(results);
 }
 
 main()

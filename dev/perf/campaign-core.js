@@ -322,8 +322,10 @@ async function runCampaign(o) {
 /**
  * Human-readable report lines.
  * @param {CampaignResult} r
+ * @param {[string, string]} [columns] the write and lookup endpoint names of the fault table
  */
-function formatResult(r) {
+function formatResult(r, columns = ['withdraw', 'bill/info']) {
+	const [write, lookup] = columns;
 	const lines = [];
 	const sorted = (/** @type {Record<string, number>} */ obj) =>
 		Object.entries(obj).sort((a, b) => b[1] - a[1]);
@@ -366,10 +368,12 @@ function formatResult(r) {
 		row[f.endpoint] = (row[f.endpoint] ?? 0) + f.injected;
 		byLabel.set(f.label, row);
 	}
-	lines.push(`  ${'fault'.padEnd(28)} ${'withdraw'.padStart(8)} ${'bill/info'.padStart(9)}`);
+	const w = Math.max(8, write.length);
+	const l = Math.max(9, lookup.length);
+	lines.push(`  ${'fault'.padEnd(28)} ${write.padStart(w)} ${lookup.padStart(l)}`);
 	for (const [label, row] of byLabel) {
 		lines.push(
-			`  ${label.padEnd(28)} ${String(row.withdraw ?? 0).padStart(8)} ${String(row['bill/info'] ?? 0).padStart(9)}`,
+			`  ${label.padEnd(28)} ${String(row[write] ?? 0).padStart(w)} ${String(row[lookup] ?? 0).padStart(l)}`,
 		);
 	}
 	lines.push(

@@ -6,7 +6,8 @@
  * credential authenticate, n8n-core's request helper and axios), so its peak RSS is the node's alone
  * (the simulator runs in the parent).
  *
- * Input: env CCPAYMENT_BENCH_SPEC = JSON { simUrl, appId, appSecret, op, count, prefix, options }
+ * Input: env CCPAYMENT_BENCH_SPEC = JSON { simUrl, appId, appSecret, op, count, prefix, options, api? }
+ * (api 'v2': op 'withdraw' or 'read', node version 2 with the V2 credential)
  * (passed by environment, not argv, so the dummy secret never shows in a process list).
  * Output: one JSON line on stdout: { wallMs, cpuMs, client: { requests, p50, p99 }, peakRssKb, items, ok, errors, outcomes }.
  *
@@ -19,6 +20,7 @@ const { performance } = require('node:perf_hooks');
 
 const { percentile, procMemory } = require('./common');
 const { inputItems, nodeParameters } = require('./workloads');
+const { withdrawItems, nodeParametersV2 } = require('./workloads-v2');
 
 async function main() {
 	const spec = JSON.parse(process.env.CCPAYMENT_BENCH_SPEC || '{}');
@@ -38,15 +40,26 @@ async function main() {
 	};
 	dc.subscribe('http.client.request.start', onStart);
 
-	const items = inputItems(spec.op, spec.count, spec.prefix);
+	const v2 = spec.api === 'v2';
+	const items = v2
+		? withdrawItems(spec.count, spec.prefix)
+		: inputItems(spec.op, spec.count, spec.prefix);
+	const credentials = { appId: spec.appId, appSecret: spec.appSecret, baseUrl: spec.simUrl };
 	const started = performance.now();
 	const cpuBefore = process.cpuUsage();
 	const { output } = await runNode(CcPayment, {
-		parameters: nodeParameters(spec.op, spec.options),
+		parameters: v2
+			? nodeParametersV2(spec.op, spec.options)
+			: nodeParameters(spec.op, spec.options),
 		items,
-		credentials: { appId: spec.appId, appSecret: spec.appSecret, baseUrl: spec.simUrl },
+		...(v2
+			? {
+					credentialsByType: { ccPaymentV2Api: credentials },
+					credentialTypes: [require('../dist').product('credentialV2').CcPaymentV2Api],
+				}
+			: { credentials }),
 		continueOnFail: true,
-		typeVersion: 1,
+		typeVersion: v2 ? 2 : 1,
 	});
 	const wallMs = performance.now() - started;
 	const cpu = process.cpuUsage(cpuBefore);
@@ -60,7 +73,9 @@ async function main() {
 		const good =
 			spec.op === 'rate'
 				? typeof json.price === 'string'
-				: json.outcome === 'created' || json.outcome === 'already_existed';
+				: spec.op === 'read'
+					? typeof json.recordId === 'string'
+					: json.outcome === 'created' || json.outcome === 'already_existed';
 		if (good) ok++;
 		const key = String(json.outcome ?? (json.error ? `error:${json.kind ?? 'unknown'}` : 'ok'));
 		outcomes[key] = (outcomes[key] ?? 0) + 1;

@@ -41,6 +41,7 @@ const triggerScenario = require('../../dev/e2e/scenarios/trigger');
 const examplesScenario = require('../../dev/e2e/scenarios/examples');
 const v2CoreScenario = require('../../dev/e2e/scenarios/v2-core');
 const burstScenario = require('../../dev/e2e/scenarios/burst-restart');
+const v2MoneyScenario = require('../../dev/e2e/scenarios/v2-money');
 
 const { values: args } = parseArgs({
 	options: {
@@ -129,6 +130,9 @@ async function runVersion(runtime, pack) {
 		await phases.time(`[${tag}] v2 reads (n8n execute)`, async () => {
 			await v2CoreScenario.runReads({ n8n, sim: simulator, ok });
 		});
+		await phases.time(`[${tag}] v2 money (n8n execute)`, () =>
+			v2MoneyScenario.run({ n8n, sim: simulator, ok, dir, tag }),
+		);
 
 		await phases.time(`[${tag}] examples (n8n execute)`, async () => {
 			await examplesScenario.runManual({ n8n, sim: simulator, ok });

@@ -1,7 +1,7 @@
 export const CREDENTIAL_TYPE_V2 = 'ccPaymentV2Api';
 export const API_PREFIX_V2 = '/ccpayment/v2/';
 
-/** The v2 endpoint paths used so far, relative to API_PREFIX_V2. */
+/** The v2 endpoint paths, relative to API_PREFIX_V2. */
 export const ENDPOINTS_V2 = {
 	coinList: 'getCoinList',
 	coin: 'getCoin',
@@ -17,7 +17,6 @@ export const ENDPOINTS_V2 = {
 	cwalletUserId: 'getCwalletUserId',
 	checkWithdrawalAddressValidity: 'checkWithdrawalAddressValidity',
 	tradeBlockHeight: 'getTradeBlockHeight',
-	swapEstimate: 'estimate',
 	userCoinAssetList: 'getUserCoinAssetList',
 	userCoinAsset: 'getUserCoinAsset',
 	userDepositAddress: 'getOrCreateUserDepositAddress',
@@ -37,6 +36,34 @@ export const ENDPOINTS_V2 = {
 	userSwap: 'userSwap',
 	userSwapRecord: 'getUserSwapRecord',
 	userSwapRecordList: 'getUserSwapRecordList',
+	depositAddress: 'getOrCreateAppDepositAddress',
+	addressUnbinding: 'addressUnbinding',
+	rescanLostTransaction: 'rescanLostTransaction',
+	createOrder: 'createAppOrderDepositAddress',
+	orderInfo: 'getAppOrderInfo',
+	createInvoice: 'createInvoiceUrl',
+	invoiceInfo: 'getInvoiceOrderInfo',
+	depositRecord: 'getAppDepositRecord',
+	depositRecordList: 'getAppDepositRecordList',
+	withdrawToNetwork: 'applyAppWithdrawToNetwork',
+	withdrawToCwallet: 'applyAppWithdrawToCwallet',
+	withdrawRecord: 'getAppWithdrawRecord',
+	withdrawRecordList: 'getAppWithdrawRecordList',
+	autoWithdrawRecordList: 'getAutoWithdrawRecordList',
+	riskyRefundRecordList: 'getRiskyRefundRecordList',
+	batchCheckAddresses: 'checkWithdrawAddress',
+	batchCreate: 'applyBatchWithdraw',
+	batchAppend: 'appendBatchWithdraw',
+	batchConfirm: 'confirmBatchWithdraw',
+	batchAbort: 'abortBatchWithdraw',
+	batchGet: 'getBatchWithdrawOrder',
+	batchRecordList: 'getBatchWithdrawOrderRecordList',
+	swapEstimate: 'estimate',
+	swap: 'swap',
+	swapRecord: 'getSwapRecord',
+	swapRecordList: 'getSwapRecordList',
+	swapCoinList: 'getSwapCoinList',
+	webhookResend: 'webhook/resend',
 } as const;
 
 /** The record each v2 webhook type points to (fetched by the trigger before anything is credited). */
