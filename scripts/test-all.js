@@ -2,8 +2,9 @@
 /**
  * `npm test`: everything CI checks, in order, with one summary line at the end.
  *   build -> typecheck -> verification gates -> unit + integration tests (node:test, against the
- *   simulator and n8n-core) -> end-to-end suite in real n8n 1.x and 2.x.
- * Flags: --skip-e2e (or CCPAYMENT_SKIP_E2E=1) for a quick local run; --only=<step,...>.
+ *   simulator and n8n-core) -> end-to-end suite in real n8n 1.x and 2.x -> webhook fuzz (1,000
+ *   hostile deliveries to the trigger in real n8n).
+ * Flags: --skip-e2e (or CCPAYMENT_SKIP_E2E=1) skips every real-n8n step, for a quick local run; --only=<step,...>.
  * Each step's own checks are counted; a step that crashes counts as one failure.
  */
 const { spawn } = require('child_process');
@@ -55,7 +56,17 @@ const steps = [
 		parse: 'summary-line',
 		timeoutMin: 40,
 	},
-].filter((s) => (only.length ? only.includes(s.name) : !(skipE2e && s.name === 'e2e')));
+	// The webhook fuzz in real n8n, CI size (npm run fuzz sends 10,000).
+	{
+		name: 'fuzz',
+		cmd: process.execPath,
+		argv: ['scripts/fuzz.js', '--count', '1000', '--bench', '100'],
+		parse: 'summary-line',
+		timeoutMin: 15,
+	},
+].filter((s) =>
+	only.length ? only.includes(s.name) : !(skipE2e && ['e2e', 'ui', 'fuzz'].includes(s.name)),
+);
 
 /** @param {Step} step @returns {Promise<{code: number, output: string, seconds: number}>} */
 function run(step) {
