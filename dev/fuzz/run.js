@@ -102,8 +102,9 @@ async function fuzzVersion(o) {
 	await n8n.activate(wf.PLAIN_WORKFLOW_ID);
 	const url = wf.urls(n8n.base);
 	const ready = async () =>
-		(await request('POST', url.trigger, { body: '{}', timeoutMs: 3000 })).status === 401;
-	await n8n.start({ ready });
+		(await request('POST', url.trigger, { body: '{}', timeoutMs: 10000 })).status === 401;
+	// Generous: CI's 2 cores may be busy with other suites.
+	await n8n.start({ ready, timeoutMs: 300000 });
 	await n8n.setupOwner();
 	await n8n.createApiKey();
 
@@ -212,7 +213,7 @@ async function fuzzVersion(o) {
 		await n8n.stop();
 		process.env.N8N_PAYLOAD_SIZE_MAX = '32';
 		try {
-			await n8n.start({ ready });
+			await n8n.start({ ready, timeoutMs: 300000 });
 		} finally {
 			delete process.env.N8N_PAYLOAD_SIZE_MAX;
 		}
