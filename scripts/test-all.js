@@ -2,7 +2,7 @@
 /**
  * `npm test`: everything CI checks, in order, with one summary line at the end.
  *   build -> typecheck -> verification gates -> unit + integration tests (node:test, against the
- *   simulator and n8n-core) -> end-to-end suite in real n8n 1.x and 2.x -> webhook fuzz (1,000
+ *   simulator and n8n-core) -> end-to-end suite in real n8n 1.x and 2.x -> editor tests in Chromium -> webhook fuzz (1,000
  *   hostile deliveries to the trigger in real n8n).
  * Flags: --skip-e2e (or CCPAYMENT_SKIP_E2E=1) skips every real-n8n step, for a quick local run; --only=<step,...>.
  * Each step's own checks are counted; a step that crashes counts as one failure.
@@ -55,6 +55,14 @@ const steps = [
 		argv: ['scripts/e2e/run.js'],
 		parse: 'summary-line',
 		timeoutMin: 40,
+	},
+	// The editor in real Chromium against real n8n 1.x and 2.x (npm run test:ui).
+	{
+		name: 'ui',
+		cmd: process.execPath,
+		argv: ['scripts/test-ui.js'],
+		parse: 'summary-line',
+		timeoutMin: 20,
 	},
 	// The webhook fuzz in real n8n, CI size (npm run fuzz sends 10,000).
 	{
