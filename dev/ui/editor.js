@@ -18,10 +18,12 @@ const byId = (page, id) => page.locator(`[data-test-id="${id}"]`);
  */
 async function login(page, base, owner) {
 	page.setDefaultTimeout(SLOW);
-	// Right after start n8n may still be writing the editor's files: until then /signin is a 404.
+	// Right after start n8n may still be writing the editor's files (1.x: /signin is a 404) or still
+	// be starting (2.x: a plain "n8n is starting up" page): retry until the editor itself loads.
 	for (let tries = 0; ; tries++) {
 		const res = await page.goto(`${base}/signin`, { waitUntil: 'domcontentloaded' });
-		if (res?.status() === 200 || tries >= 60) break;
+		const starting = /starting up/i.test(await page.content());
+		if ((res?.status() === 200 && !starting) || tries >= 60) break;
 		await page.waitForTimeout(2000);
 	}
 	await byId(page, 'auth-form').waitFor();
