@@ -3,8 +3,10 @@
  * `npm test`: everything CI checks, in order, with one summary line at the end.
  *   build -> typecheck -> verification gates -> unit + integration tests (node:test, against the
  *   simulator and n8n-core) -> end-to-end suite in real n8n 1.x and 2.x -> queue mode (Redis, Postgres,
- *   workers, webhook processor) in both versions. Each step's time is printed in the summary.
- * Flags: --skip-e2e (or CCPAYMENT_SKIP_E2E=1) skips both real-n8n steps for a quick local run;
+ *   workers, webhook processor) in both versions -> webhook fuzz (1,000 hostile deliveries to the
+ *   trigger in real n8n). Each step's time is printed in the summary. The editor tests in Chromium
+ *   run on their own (npm run test:ui).
+ * Flags: --skip-e2e (or CCPAYMENT_SKIP_E2E=1) skips every real-n8n step, for a quick local run;
  * --only=<step,...>.
  * Each step's own checks are counted; a step that crashes counts as one failure.
  */
@@ -64,8 +66,16 @@ const steps = [
 		parse: 'summary-line',
 		timeoutMin: 40,
 	},
+	// The webhook fuzz in real n8n, CI size (npm run fuzz sends 10,000).
+	{
+		name: 'fuzz',
+		cmd: process.execPath,
+		argv: ['scripts/fuzz.js', '--count', '1000', '--bench', '100'],
+		parse: 'summary-line',
+		timeoutMin: 15,
+	},
 ].filter((s) =>
-	only.length ? only.includes(s.name) : !(skipE2e && (s.name === 'e2e' || s.name === 'queue')),
+	only.length ? only.includes(s.name) : !(skipE2e && ['e2e', 'queue', 'fuzz'].includes(s.name)),
 );
 
 /** @param {Step} step @returns {Promise<{code: number, output: string, seconds: number}>} */

@@ -2,7 +2,9 @@
 'use strict';
 /**
  * Scenario 5: the importable examples in examples/ (what the demo loads) work in real n8n.
- *   - hosted checkout and payout-with-balance-check run with `n8n execute`;
+ *   - hosted checkout and payout-with-balance-check run with `n8n execute`; their order and payout IDs
+ *     come from their input rows, so the payout example run twice debits the balance once (CCPayment
+ *     refuses the second send of the same payout ID);
  *   - the deposit-address + webhook reconciliation workflow is active: a fully paid order ends in
  *     "Mark order paid", a partly paid one in "Flag underpaid order", a direct deposit in "Credit customer".
  * The examples reference the demo credential; their copies here point at the suite's credential.
@@ -59,25 +61,37 @@ async function runManual({ n8n, sim: simulator, ok }) {
 		checkout.code === 0 &&
 			!!link &&
 			String(link.payment_url).startsWith(simulator.url) &&
-			/^shop-\d+$/.test(link.merchant_order_id),
+			link.merchant_order_id === 'order-1001',
 		link ?? (checkout.stdout + checkout.stderr).slice(-1500),
 	);
 
-	const payout = await n8n.execute(PAYOUT_ID);
-	const [status] = out(payout.result, 'Payout status');
-	const [request] = out(payout.result, 'Payout request');
+	// Twice, as a user re-running the workflow would: the payout ID comes from the row, so CCPayment
+	// refuses the second send as a duplicate and the balance is debited once.
+	const first = await n8n.execute(PAYOUT_ID);
+	const second = await n8n.execute(PAYOUT_ID);
+	const [row] = out(first.result, 'Payout row');
 	const ledger = await sim.get(simulator, `/__sim/ledger?app_id=${simulator.merchant.appId}`);
-	const debits = request
-		? ledger.withdrawal_debits?.[simulator.merchant.appId]?.[request.payout_id]
+	const debits = row
+		? ledger.withdrawal_debits?.[simulator.merchant.appId]?.[row.payout_id]
 		: undefined;
+	const [status] = out(first.result, 'Payout status');
+	const [sent] = out(first.result, 'Send payout');
+	const refused = second.result?.data?.resultData?.runData?.['Send payout']?.[0]?.error;
 	ok(
 		'example "payout with balance check" sends the payout once and reads its status',
-		payout.code === 0 &&
+		first.code === 0 &&
 			!!status &&
-			status.merchant_order_id === request?.payout_id &&
-			debits === 1 &&
-			out(payout.result, 'Insufficient balance').length === 0,
-		status ?? (payout.stdout + payout.stderr).slice(-1500),
+			status.merchant_order_id === row?.payout_id &&
+			sent?.outcome === 'created' &&
+			out(first.result, 'Insufficient balance').length === 0,
+		status ?? (first.stdout + first.stderr).slice(-1500),
+	);
+	ok(
+		'example "payout with balance check" run twice debits once (second send refused as used before)',
+		debits === 1 &&
+			/used before/.test(String(refused?.description ?? '')) &&
+			out(second.result, 'Payout status').length === 0,
+		{ debits, refused: refused ?? (second.stdout + second.stderr).slice(-1500) },
 	);
 }
 

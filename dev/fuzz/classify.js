@@ -1,0 +1,120 @@
+// @ts-check
+'use strict';
+/**
+ * Judges each fuzz answer and builds the per-kind table. Pure.
+ *
+ * Who answered: the trigger refuses with a short text/plain reason; n8n's own errors are JSON with a
+ * `message` ({"code":422,"message":"Failed to parse request body"}, {"code":0,"message":"There was a
+ * problem executing the workflow"}). n8n reads the whole body (with its N8N_PAYLOAD_SIZE_MAX limit) and
+ * parses it by Content-Type before any node runs, so those answers are n8n's, not the node's.
+ */
+
+/** n8n's default N8N_PAYLOAD_SIZE_MAX (MiB), the raw-body limit applied before the node runs. */
+const DEFAULT_PAYLOAD_MAX_MIB = 16;
+
+/**
+ * @typedef {{ status: number, contentType: string, text: string, error?: string }} Answer
+ * @typedef {'node' | 'n8n-parser' | 'n8n-limit' | 'n8n-other' | 'network' | 'other'} By
+ * @typedef {{ ok: boolean, by: By, why?: string }} Verdict
+ */
+
+/** @param {Answer} a @returns {By} */
+function answeredBy(a) {
+	if (a.error) return 'network';
+	if (a.contentType.startsWith('text/plain')) return 'node';
+	let json;
+	try {
+		json = JSON.parse(a.text);
+	} catch {
+		return a.status === 200 ? 'node' : 'other';
+	}
+	if (json && typeof json.message === 'string') {
+		if (a.status === 422 && /parse request body/i.test(json.message)) return 'n8n-parser';
+		return 'n8n-other';
+	}
+	return 'other';
+}
+
+/**
+ * @param {{ expect: 'refuse' | 'signed', bytes: number }} delivery
+ * @param {Answer} answer
+ * @param {{ payloadMaxMib?: number }} [opts]
+ * @returns {Verdict}
+ */
+function judge(delivery, answer, opts = {}) {
+	const limit = (opts.payloadMaxMib ?? DEFAULT_PAYLOAD_MAX_MIB) * 1024 * 1024;
+	const by = answeredBy(answer);
+	// n8n's raw-body reader throws "request entity too large" before the node runs; n8n 1.x and 2.x
+	// wrap it into their generic execution error (HTTP 500). Only a body over the limit may get it.
+	if (
+		delivery.bytes > limit &&
+		(answer.status === 413 || (answer.status === 500 && by === 'n8n-other') || by === 'network')
+	)
+		return { ok: true, by: 'n8n-limit' };
+	if (answer.error) return { ok: false, by, why: `no answer: ${answer.error}` };
+	if (answer.status >= 500) return { ok: false, by, why: `HTTP ${answer.status}` };
+	if (delivery.expect === 'signed') return { ok: true, by };
+	if (by === 'n8n-parser') return { ok: true, by };
+	if (by === 'node' && [401, 403, 413].includes(answer.status)) return { ok: true, by };
+	return { ok: false, by, why: `HTTP ${answer.status} for an unverified delivery` };
+}
+
+/**
+ * @typedef {{ sent: number, statuses: Record<string, number>, by: Record<string, number>, runs: number, bad: number, examples: string[] }} Row
+ */
+
+class Table {
+	constructor() {
+		/** @type {Map<string, Row>} */
+		this.rows = new Map();
+	}
+
+	/** @param {string} kind @returns {Row} */
+	row(kind) {
+		let r = this.rows.get(kind);
+		if (!r) {
+			r = { sent: 0, statuses: {}, by: {}, runs: 0, bad: 0, examples: [] };
+			this.rows.set(kind, r);
+		}
+		return r;
+	}
+
+	/** @param {string} kind @param {Answer} answer @param {Verdict} verdict */
+	add(kind, answer, verdict) {
+		const r = this.row(kind);
+		r.sent++;
+		const key = answer.error ? 'none' : String(answer.status);
+		r.statuses[key] = (r.statuses[key] ?? 0) + 1;
+		r.by[verdict.by] = (r.by[verdict.by] ?? 0) + 1;
+		if (!verdict.ok) {
+			r.bad++;
+			if (r.examples.length < 3) r.examples.push(`${verdict.why}: ${answer.text.slice(0, 120)}`);
+		}
+	}
+
+	/** @param {string} kind */
+	addRun(kind) {
+		this.row(kind).runs++;
+	}
+
+	/** @returns {string[]} */
+	format() {
+		const lines = [
+			`${'kind'.padEnd(24)} ${'sent'.padStart(6)}  ${'runs'.padStart(5)}  ${'bad'.padStart(4)}  statuses (answered by)`,
+		];
+		for (const [kind, r] of [...this.rows].sort(([a], [b]) => a.localeCompare(b))) {
+			const statuses = Object.entries(r.statuses)
+				.map(([s, n]) => `${s}x${n}`)
+				.join(' ');
+			const by = Object.entries(r.by)
+				.map(([b, n]) => `${b} ${n}`)
+				.join(', ');
+			lines.push(
+				`${kind.padEnd(24)} ${String(r.sent).padStart(6)}  ${String(r.runs).padStart(5)}  ${String(r.bad).padStart(4)}  ${statuses} (${by})`,
+			);
+		}
+		return lines;
+	}
+}
+
+module.exports = { judge, answeredBy, Table, DEFAULT_PAYLOAD_MAX_MIB };
