@@ -31,7 +31,7 @@ const WEBHOOKS = {
 	},
 };
 
-/** Spec section 11 negative vector: the API Deposit object pretty-printed hashes to this. */
+/** Negative vector: the API Deposit object pretty-printed hashes to this, not to the compact body's Sign. */
 const PRETTY_API_DEPOSIT_SIGN = '7d9037c5a80617eec7f39af6f1e8894a85c245301c98952b0371c789d265bb86';
 
 /**
