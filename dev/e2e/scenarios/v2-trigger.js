@@ -160,7 +160,8 @@ async function run({ n8n, ok }) {
 		const credential = await publicApi(n8n, key, 'POST', '/credentials', {
 			name: 'CCPayment V2 e2e',
 			type: 'ccPaymentV2Api',
-			data: { ...APP, baseUrl: records.url },
+			// n8n 1.x's public API schema asks for its injected domain-restriction field.
+			data: { ...APP, baseUrl: records.url, allowedHttpRequestDomains: 'all' },
 		});
 		const example = JSON.parse(
 			fs.readFileSync(path.join(ROOT, 'examples', 'v2-crediting-safely.json'), 'utf8'),
