@@ -127,3 +127,31 @@ test('a wrong App Secret is refused by the simulator with 11005, named in the er
 			!`${e.message} ${e.description ?? ''}`.includes('ffffffffffffffffffffffffffffffff'),
 	);
 });
+
+test('Aggregation Fee > Get Many sends the range in Unix seconds; Get Block Height sends record_id', async () => {
+	const fees = await jsonOf(
+		run({
+			resource: 'aggregationFee',
+			operation: 'getMany',
+			startTime: '2024-03-01T00:00:00Z',
+			endTime: '2024-03-31T00:00:00Z',
+			returnAll: true,
+		}),
+	);
+	assert.deepEqual(fees, [], 'the simulator aggregates nothing');
+	const [body] = sent('getAggregationFeeRecord');
+	assert.equal(JSON.parse(body).startAt, 1709251200);
+	assert.equal(JSON.parse(body).endAt, 1711843200);
+	assert.equal(lastCode('getAggregationFeeRecord'), 10000);
+	await assert.rejects(
+		run({
+			resource: 'blockchain',
+			operation: 'getBlockHeight',
+			recordId: '20240312090316119190942031876096',
+		}),
+		(/** @type {any} */ e) => /11003/.test(`${e.message} ${e.description ?? ''}`),
+	);
+	assert.deepEqual(sent('getTradeBlockHeight'), [
+		'{"record_id":"20240312090316119190942031876096"}',
+	]);
+});
