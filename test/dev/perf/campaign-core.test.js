@@ -158,10 +158,12 @@ test('running the same batch again pays nothing twice: only items not paid the f
 	assert.equal(rerun.duplicates, 0, campaign.formatResult(rerun).join('\n'));
 	assert.equal(rerun.mismatches, 0, campaign.formatResult(rerun).join('\n'));
 	assert.equal(rerun.unclassified, 0);
-	// New debits come only from items this run reported created (or could not tell: unknown).
+	// New debits land only on items the first run did not pay, and at least on every item this run
+	// reports created. (An item whose first send here was applied but answered ambiguously is found
+	// by the lookup and may be reported as already existing, so `created` is a lower bound.)
 	assert.ok(
-		rerun.newDebits >= rerun.created && rerun.newDebits <= rerun.created + rerun.unknown,
-		`new debits ${rerun.newDebits}`,
+		rerun.newDebits >= rerun.created && rerun.newDebits <= COUNT - result.debited,
+		`new debits ${rerun.newDebits}, created ${rerun.created}, unpaid after the first run ${COUNT - result.debited}`,
 	);
 	assert.ok(
 		rerun.created <= COUNT - result.created - result.alreadyExisted,
