@@ -2,6 +2,10 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { requiredText } from '../helpers/validation';
 
+import { additionalFields, compact, locatorValue, simplifyField } from '../../shared/properties';
+
+export { additionalFields, compact, locatorValue, simplifyField };
+
 /** A resourceLocator picked from a coin/all search ("From List") or entered as an ID. */
 function catalogueLocator(
 	base: {
@@ -65,18 +69,6 @@ export function coinLocator(overrides: Partial<INodeProperties> = {}): INodeProp
 	);
 }
 
-/** The "Additional Fields" collection of an operation's optional request fields. */
-export function additionalFields(options: INodeProperties[]): INodeProperties {
-	return {
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options,
-	};
-}
-
 export const merchantOrderIdsField: INodeProperties = {
 	displayName: 'Merchant Order IDs',
 	name: 'merchantOrderIds',
@@ -87,19 +79,6 @@ export const merchantOrderIdsField: INodeProperties = {
 	description:
 		'Your order IDs, separated by commas, or an expression returning a list. Any number is accepted: duplicates are dropped and the IDs are sent in calls of at most 100.',
 };
-
-/** The Simplify toggle; `description` starts with "Whether to return a simplified version ...". */
-export function simplifyField(description: string): INodeProperties {
-	return { displayName: 'Simplify', name: 'simplify', type: 'boolean', default: true, description };
-}
-
-/** The value of a resourceLocator (or a plain string) parameter. */
-export function locatorValue(raw: unknown): unknown {
-	if (raw && typeof raw === 'object' && !Array.isArray(raw) && 'value' in raw) {
-		return (raw as { value: unknown }).value;
-	}
-	return raw;
-}
 
 /** The label n8n cached when the user picked from the list (e.g. "SATS · Lightning (LN)"). */
 export function locatorLabel(raw: unknown): string {
@@ -121,16 +100,6 @@ export function requiredLocator(raw: unknown, field: string): string {
 		field,
 		`Pick a ${field.toLowerCase()} from the list or enter its ID.`,
 	);
-}
-
-/** Drop undefined and empty-string values (CCPayment treats them as "not provided" anyway). */
-export function compact(body: IDataObject): IDataObject {
-	const result: IDataObject = {};
-	for (const [key, value] of Object.entries(body)) {
-		if (value === undefined || value === '') continue;
-		result[key] = value;
-	}
-	return result;
 }
 
 /** `data.list` of a list-shaped response, or the array itself. */

@@ -1,5 +1,9 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { additionalFields, compact, locatorValue, simplifyField } from '../../shared/properties';
+
+export { additionalFields, compact, locatorValue, simplifyField };
+
 /** A picker loaded from getCoinList ("From List") or an ID typed in. */
 function catalogueLocator(
 	base: {
@@ -64,23 +68,6 @@ export function chainLocator(overrides: Partial<INodeProperties> = {}): INodePro
 	);
 }
 
-/** The "Additional Fields" collection of an operation's optional request fields. */
-export function additionalFields(options: INodeProperties[]): INodeProperties {
-	return {
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options,
-	};
-}
-
-/** The Simplify toggle; `description` starts with "Whether to return a simplified version ...". */
-export function simplifyField(description: string): INodeProperties {
-	return { displayName: 'Simplify', name: 'simplify', type: 'boolean', default: true, description };
-}
-
 /** Return All + Limit, for cursor-paged lists. */
 export const returnAllFields: INodeProperties[] = [
 	{
@@ -100,24 +87,6 @@ export const returnAllFields: INodeProperties[] = [
 		description: 'Max number of results to return',
 	},
 ];
-
-/** The value of a resourceLocator (or a plain string) parameter. */
-export function locatorValue(raw: unknown): unknown {
-	if (raw && typeof raw === 'object' && !Array.isArray(raw) && 'value' in raw) {
-		return (raw as { value: unknown }).value;
-	}
-	return raw;
-}
-
-/** Drop undefined and empty-string values (CCPayment treats them as "not provided" anyway). */
-export function compact(body: IDataObject): IDataObject {
-	const result: IDataObject = {};
-	for (const [key, value] of Object.entries(body)) {
-		if (value === undefined || value === '') continue;
-		result[key] = value;
-	}
-	return result;
-}
 
 /** `data[key]` of a list-shaped answer, or an empty list. */
 export function listAt(data: IDataObject | IDataObject[], key: string): IDataObject[] {
