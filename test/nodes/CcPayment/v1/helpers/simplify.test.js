@@ -108,54 +108,7 @@ test('sums skip nothing silently: a non-decimal amount gives no total', () => {
 	assert.equal(sumField([{ a: '1' }, {}], 'a'), '1');
 });
 
-const coins = [
-	{
-		symbol: 'USDT',
-		crypto: 'USDT',
-		name: 'Tether USD',
-		coin_id: 'c-usdt',
-		price: '1',
-		min: '0.01',
-		precision: 6,
-		status: 1,
-		logo: 'l',
-		tokens: [
-			{
-				token_id: 't-trc',
-				crypto: 'USDT',
-				name: 'Tron',
-				network: 'TRC20',
-				chain: 'TRX',
-				status: 1,
-			},
-			{
-				token_id: 't-erc',
-				crypto: 'USDT',
-				name: 'Ethereum',
-				network: 'ERC20',
-				chain: 'ETH',
-				status: 2,
-			},
-		],
-	},
-	{
-		symbol: 'BTC',
-		crypto: 'BTC',
-		name: 'Bitcoin',
-		coin_id: 'c-btc',
-		status: 3,
-		tokens: [
-			{
-				token_id: 't-btc',
-				crypto: 'BTC',
-				name: 'Bitcoin',
-				network: 'BTC',
-				chain: 'BTC',
-				status: 1,
-			},
-		],
-	},
-];
+const { coins } = require('../../../../helpers/v1-coins');
 
 test('coin: tokens array replaced by a networks list', () => {
 	assert.deepEqual(simplifyCoin(coins[0]), {

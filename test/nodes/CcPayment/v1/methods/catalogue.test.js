@@ -6,54 +6,7 @@ const { product } = require('../../../../../dev/dist');
 const { tokenItems, coinItems, chainItems, filterItems } = product('catalogue');
 
 // Two coins as coin/all answers them: one with a token under maintenance, one being delisted.
-const coins = [
-	{
-		symbol: 'USDT',
-		crypto: 'USDT',
-		name: 'Tether USD',
-		coin_id: 'c-usdt',
-		price: '1',
-		min: '0.01',
-		precision: 6,
-		status: 1,
-		logo: 'l',
-		tokens: [
-			{
-				token_id: 't-trc',
-				crypto: 'USDT',
-				name: 'Tron',
-				network: 'TRC20',
-				chain: 'TRX',
-				status: 1,
-			},
-			{
-				token_id: 't-erc',
-				crypto: 'USDT',
-				name: 'Ethereum',
-				network: 'ERC20',
-				chain: 'ETH',
-				status: 2,
-			},
-		],
-	},
-	{
-		symbol: 'BTC',
-		crypto: 'BTC',
-		name: 'Bitcoin',
-		coin_id: 'c-btc',
-		status: 3,
-		tokens: [
-			{
-				token_id: 't-btc',
-				crypto: 'BTC',
-				name: 'Bitcoin',
-				network: 'BTC',
-				chain: 'BTC',
-				status: 1,
-			},
-		],
-	},
-];
+const { coins } = require('../../../../helpers/v1-coins');
 
 test('picker labels and search', () => {
 	assert.deepEqual(
