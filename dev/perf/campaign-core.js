@@ -145,7 +145,19 @@ function classify(json) {
  */
 
 /**
- * Compare reported outcomes with the ledger.
+ * What differs between the API versions when outcomes are compared with the ledger.
+ * @typedef {{
+ *   appId: string,
+ *   prefix: string,
+ *   classify: (json: any) => Classified & { duplicate?: boolean },
+ *   reportedId: (json: any) => unknown,
+ *   ledgerOrderId?: Map<string, string>,
+ *   columns?: Record<string, string>,
+ * }} LedgerView
+ */
+
+/**
+ * Compare reported outcomes with the ledger (v1).
  * @param {any} sim the simulator
  * @param {string[]} ids merchant_order_id per item, in input order
  * @param {any[]} jsons output item json, in input order (pairedItem order)
@@ -156,15 +168,32 @@ function classify(json) {
  */
 function verify(sim, ids, jsons, variants, wallMs, before) {
 	const appId = sim.merchant.appId;
-	const ledger = sim.ledger(appId);
-	/** @type {Record<string, number>} */
-	const debits = ledger.withdrawal_debits[appId] ?? {};
 	/** @type {Map<string, string>} */
 	const ledgerOrderId = new Map();
-	for (const m of ledger.merchants)
+	for (const m of sim.ledger(appId).merchants)
 		for (const w of m.withdrawals ?? [])
 			ledgerOrderId.set(String(w.merchant_order_id), String(w.order_id));
+	return verifyLedger(sim, ids, jsons, variants, wallMs, before, {
+		appId,
+		prefix: '/ccpayment/v1/',
+		classify,
+		reportedId: (json) => json.merchant_order_id,
+		ledgerOrderId,
+	});
+}
 
+/**
+ * The outcome rules of both versions, per order ID: created / already_existed -> exactly one debit
+ * (none before this run for created); failed -> no new debit (a duplicate answer: exactly the earlier
+ * one); unknown -> reported, never more than one debit; a debit of an ID not in this run -> mismatch.
+ * @param {any} sim @param {string[]} ids @param {any[]} jsons @param {Array<{ label: string }>} variants
+ * @param {number} wallMs @param {Record<string, number> | undefined} before @param {LedgerView} view
+ * @returns {CampaignResult}
+ */
+function verifyLedger(sim, ids, jsons, variants, wallMs, before, view) {
+	const ledger = sim.ledger(view.appId);
+	/** @type {Record<string, number>} */
+	const debits = ledger.withdrawal_debits[view.appId] ?? {};
 	const r = {
 		count: ids.length,
 		created: 0,
@@ -204,10 +233,10 @@ function verify(sim, ids, jsons, variants, wallMs, before) {
 		const json = jsons[i];
 		const n = debits[id] ?? 0;
 		if (!json) return;
-		const c = classify(json);
-		if (json.merchant_order_id !== undefined && String(json.merchant_order_id) !== id) {
-			mismatch(`item ${i}: reports merchant_order_id ${json.merchant_order_id}, expected ${id}`);
-		}
+		const c = view.classify(json);
+		const reported = view.reportedId(json);
+		if (reported !== undefined && String(reported) !== id)
+			mismatch(`item ${i}: reports order ID ${reported}, expected ${id}`);
 		const earlier = before?.[id] ?? 0;
 		if (n < earlier) mismatch(`${id}: debited ${earlier} time(s) before this run, ${n} after`);
 		switch (c.outcome) {
@@ -218,9 +247,13 @@ function verify(sim, ids, jsons, variants, wallMs, before) {
 				if (c.outcome === 'created' && earlier !== 0)
 					mismatch(`${id}: reported created but was already debited before this run`);
 				if (n !== 1) mismatch(`${id}: reported ${c.outcome} but debited ${n} time(s)`);
-				else if (c.orderId !== undefined && ledgerOrderId.get(id) !== String(c.orderId)) {
+				else if (
+					view.ledgerOrderId &&
+					c.orderId !== undefined &&
+					view.ledgerOrderId.get(id) !== String(c.orderId)
+				) {
 					mismatch(
-						`${id}: reported order_id ${c.orderId}, the ledger has ${ledgerOrderId.get(id)}`,
+						`${id}: reported order_id ${c.orderId}, the ledger has ${view.ledgerOrderId.get(id)}`,
 					);
 				}
 				break;
@@ -233,12 +266,13 @@ function verify(sim, ids, jsons, variants, wallMs, before) {
 						mismatch(
 							`${id}: reported failed as a duplicate but debited ${earlier} time(s) before, ${n} after`,
 						);
-				} else if (n !== 0)
+				} else if (n !== earlier)
 					mismatch(`${id}: reported failed (${c.reason}) but debited ${n} time(s)`);
 				break;
 			case 'unknown':
 				r.unknown++;
 				if (n > 0) r.unknownDebited++;
+				if (n > 1) mismatch(`${id}: unknown but debited ${n} times`);
 				r.unknownByReason[c.reason ?? '?'] = (r.unknownByReason[c.reason ?? '?'] ?? 0) + 1;
 				break;
 			default:
@@ -251,7 +285,7 @@ function verify(sim, ids, jsons, variants, wallMs, before) {
 	/** @type {Array<{ label: string, endpoint: string, kind: string, injected: number }>} */
 	const faults = stats.faults.map((/** @type {any} */ rule, /** @type {number} */ i) => ({
 		label: variants[i % variants.length]?.label ?? rule.kind,
-		endpoint: String(rule.endpoint),
+		endpoint: view.columns?.[String(rule.endpoint)] ?? String(rule.endpoint),
 		kind: rule.kind,
 		injected: rule.injected,
 	}));
@@ -262,7 +296,7 @@ function verify(sim, ids, jsons, variants, wallMs, before) {
 	const requests = {};
 	let limitErrors = 0;
 	for (const e of sim.requests) {
-		const endpoint = String(e.path).replace('/ccpayment/v1/', '');
+		const endpoint = String(e.path).replace(view.prefix, '');
 		requests[endpoint] = (requests[endpoint] ?? 0) + 1;
 		if (e.rateLimited) limitErrors++;
 	}
@@ -392,6 +426,7 @@ module.exports = {
 	FAULT_ENDPOINTS,
 	classify,
 	verify,
+	verifyLedger,
 	runCampaign,
 	formatResult,
 	CWALLET_ID,
