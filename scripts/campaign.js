@@ -141,11 +141,13 @@ async function main() {
 			unknownPayeeEvery: UNKNOWN_EVERY,
 			rerun,
 			run: async (items, parameters) => {
+				// Node version 1: a saved v1 workflow (version 2 defaults to the v2 API).
 				const { output } = await runNode(CcPayment, {
 					parameters,
 					items,
 					credentials,
 					continueOnFail: true,
+					typeVersion: 1,
 				});
 				return output[0].map((item) => item.json);
 			},
