@@ -3,9 +3,10 @@
 /**
  * Every v2 operation of the CCPayment node as one workflow step, in an order that runs top to
  * bottom on a fresh simulator (its v2 merchant): reads and deposits (v2-operations/reads.js),
- * orders, payouts, batches and swaps (payments.js), the wallet system (wallet.js), then a webhook
- * resend. Each step names the exact bytes the node must send, so the simulator's request log is
- * the oracle. The same list drives the in-process test, the real-n8n e2e scenario and the
+ * orders, payouts and swaps (payments.js), a batch withdrawal (batches.js), the wallet system
+ * (wallet.js), then a webhook resend. Each step names the exact bytes the node must send, with
+ * every optional field that does not depend on the clock, so the simulator's request log is the
+ * oracle. The same list drives the in-process test, the real-n8n e2e scenario and the
  * queue-mode suite.
  *
  * `prepare(simUrl)` makes what the steps need but cannot make themselves (a merchant deposit, a
@@ -20,6 +21,7 @@ const { V2_MERCHANT } = require('../simulator');
 const { USDT, START, START_AT, j, expect, one, step } = require('./v2-operations/common');
 const { readSteps } = require('./v2-operations/reads');
 const { paymentSteps } = require('./v2-operations/payments');
+const { batchSteps } = require('./v2-operations/batches');
 const { walletSteps } = require('./v2-operations/wallet');
 
 /**
@@ -109,12 +111,29 @@ function steps(ctx) {
 	return [
 		...readSteps(ctx),
 		...paymentSteps(ctx),
+		...batchSteps(ctx),
 		...walletSteps(ctx),
 		step(
 			'Webhook Resend',
-			{ resource: 'webhook', operation: 'resend', startTime: START },
+			{
+				resource: 'webhook',
+				operation: 'resend',
+				startTime: START,
+				additionalFields: {
+					endTime: '2024-03-01T00:30:00Z',
+					recordIds: ctx.depositRecordId,
+					transactionType: 'DirectDeposit',
+					webhookResult: 'AllResult',
+				},
+			},
 			'webhook/resend',
-			j({ startTimestamp: START_AT }),
+			j({
+				recordIds: [ctx.depositRecordId],
+				startTimestamp: START_AT,
+				endTimestamp: START_AT + 1800,
+				webhookResult: 'AllResult',
+				transactionType: 'DirectDeposit',
+			}),
 			(items) => expect(one(items, 'resendCount', 0), 'nothing to resend in that hour', items),
 		),
 	];

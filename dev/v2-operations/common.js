@@ -25,6 +25,8 @@ const USDT = 1280;
 const TRX = 1482;
 const START = '2024-03-01T00:00:00Z';
 const START_AT = 1709251200;
+/** Where per-request webhooks would go (nothing listens: the steps never need them). */
+const NOTIFY_URL = 'https://example.com/ccpayment-notify';
 /** A transaction hash for the rescan request (the simulator records the request only). */
 const TXID = `0x${'ab'.repeat(32)}`;
 
@@ -71,6 +73,7 @@ module.exports = {
 	TRX,
 	START,
 	START_AT,
+	NOTIFY_URL,
 	TXID,
 	j,
 	coinRead,

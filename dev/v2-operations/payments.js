@@ -1,13 +1,22 @@
 // @ts-check
 'use strict';
 /**
- * Catalogue part: money through the merchant balance: an order and an invoice, network and
- * Cwallet payouts and their record lists, a batch withdrawal from creation to its records, a swap.
+ * Catalogue part: money through the merchant balance: an order and an invoice, a network fee
+ * quote and the payout that uses it, a Cwallet payout, their record lists, and a swap.
  */
 const c = require('./common');
 
-const { ADDRESS, CWALLET_USER, USDT, TRX } = c;
-const { j, coinRead, byId, expect, one, step } = c;
+const { ADDRESS, CWALLET_USER, USDT, TRX, NOTIFY_URL } = c;
+const { j, coinRead, byId, expect, one, decimal, step } = c;
+
+/** The optional checkout fields of orders and invoices that do not depend on the clock. */
+const CHECKOUT_FIELDS = {
+	buyerEmail: 'buyer@example.com',
+	product: 'Every operation',
+	returnUrl: 'https://example.com/return',
+	closeUrl: 'https://example.com/close',
+	notifyUrl: NOTIFY_URL,
+};
 
 /**
  * @param {import('./common').Context} ctx
@@ -15,7 +24,6 @@ const { j, coinRead, byId, expect, one, step } = c;
  */
 function paymentSteps(ctx) {
 	const id = (/** @type {string} */ what) => `${ctx.tag}-${what}`;
-	const batchOrderId = id('batch');
 	return [
 		step(
 			'Order Create',
@@ -28,9 +36,22 @@ function paymentSteps(ctx) {
 				priceIn: 'fiat',
 				fiatId: '1033',
 				price: '25',
+				additionalFields: { ...CHECKOUT_FIELDS, generateCheckoutURL: true },
 			},
 			'createAppOrderDepositAddress',
-			j({ orderId: id('order'), coinId: USDT, chain: 'TRX', price: '25', fiatId: 1033 }),
+			j({
+				orderId: id('order'),
+				coinId: USDT,
+				chain: 'TRX',
+				price: '25',
+				fiatId: 1033,
+				buyerEmail: CHECKOUT_FIELDS.buyerEmail,
+				generateCheckoutURL: true,
+				product: CHECKOUT_FIELDS.product,
+				returnUrl: CHECKOUT_FIELDS.returnUrl,
+				closeUrl: CHECKOUT_FIELDS.closeUrl,
+				notifyUrl: CHECKOUT_FIELDS.notifyUrl,
+			}),
 			(items) =>
 				expect(one(items, 'outcome', 'created') && !!items[0].address, 'order created', items),
 		),
@@ -50,10 +71,28 @@ function paymentSteps(ctx) {
 		),
 		step(
 			'Invoice Create',
-			{ resource: 'invoice', operation: 'create', orderId: id('invoice'), price: '10' },
+			{
+				resource: 'invoice',
+				operation: 'create',
+				orderId: id('invoice'),
+				priceIn: 'coin',
+				priceCoinId: String(USDT),
+				price: '10',
+				additionalFields: CHECKOUT_FIELDS,
+			},
 			'createInvoiceUrl',
-			j({ orderId: id('invoice'), price: '10', priceFiatId: 1033 }),
+			j({
+				orderId: id('invoice'),
+				price: '10',
+				priceCoinId: USDT,
+				product: CHECKOUT_FIELDS.product,
+				returnUrl: CHECKOUT_FIELDS.returnUrl,
+				closeUrl: CHECKOUT_FIELDS.closeUrl,
+				notifyUrl: CHECKOUT_FIELDS.notifyUrl,
+				buyerEmail: CHECKOUT_FIELDS.buyerEmail,
+			}),
 			(items) => expect(/^https?:\/\//.test(items[0]?.invoiceUrl ?? ''), 'an invoice URL', items),
+			[coinRead],
 		),
 		step(
 			'Invoice Get',
@@ -61,6 +100,23 @@ function paymentSteps(ctx) {
 			'getInvoiceOrderInfo',
 			j({ orderId: id('invoice') }),
 			(items) => expect(one(items, 'paymentState', 'Pending'), 'a pending invoice', items),
+		),
+		step(
+			'Network Fee',
+			{
+				resource: 'withdrawal',
+				operation: 'getNetworkFee',
+				coinId: byId(String(USDT)),
+				chain: byId('POLYGON'),
+			},
+			'getWithdrawFee',
+			j({ coinId: USDT, chain: 'POLYGON' }),
+			(items) =>
+				expect(
+					items.length === 1 && decimal(items[0].fee?.amount) && !!items[0].networkFeeInquiryID,
+					'a fee quote',
+					items,
+				),
 		),
 		step(
 			'Withdraw',
@@ -72,9 +128,24 @@ function paymentSteps(ctx) {
 				chain: byId('POLYGON'),
 				address: ADDRESS,
 				amount: '5',
+				additionalFields: {
+					merchantPayNetworkFee: true,
+					networkFeeInquiryID: '={{ $json.networkFeeInquiryID }}',
+					notifyUrl: NOTIFY_URL,
+				},
 			},
 			'applyAppWithdrawToNetwork',
-			j({ coinId: USDT, chain: 'POLYGON', address: ADDRESS, orderId: id('wd'), amount: '5' }),
+			(quote) =>
+				j({
+					coinId: USDT,
+					chain: 'POLYGON',
+					address: ADDRESS,
+					orderId: id('wd'),
+					amount: '5',
+					merchantPayNetworkFee: true,
+					networkFeeInquiryID: quote.networkFeeInquiryID,
+					notifyUrl: NOTIFY_URL,
+				}),
 			(items) =>
 				expect(one(items, 'outcome', 'created') && !!items[0].recordId, 'withdrawal made', items),
 			[coinRead],
@@ -108,10 +179,10 @@ function paymentSteps(ctx) {
 			{
 				resource: 'withdrawal',
 				operation: 'getMany',
-				filters: { orderIds: `${id('wd')}, ${id('cw')}` },
+				filters: { coinId: String(USDT), orderIds: `${id('wd')}, ${id('cw')}` },
 			},
 			'getAppWithdrawRecordList',
-			j({ orderIds: [id('wd'), id('cw')] }),
+			j({ coinId: USDT, orderIds: [id('wd'), id('cw')] }),
 			(items) =>
 				expect(
 					j(items.map((w) => w.orderId).sort()) === j([id('cw'), id('wd')]),
@@ -124,10 +195,10 @@ function paymentSteps(ctx) {
 			{
 				resource: 'withdrawal',
 				operation: 'getAutoWithdrawals',
-				filters: { coinId: String(USDT) },
+				filters: { coinId: String(USDT), chain: 'POLYGON' },
 			},
 			'getAutoWithdrawRecordList',
-			j({ coinId: USDT }),
+			j({ coinId: USDT, chain: 'POLYGON' }),
 			(items) => expect(items.length === 0, 'the simulator never auto-withdraws', items),
 		),
 		step(
@@ -135,99 +206,11 @@ function paymentSteps(ctx) {
 			{
 				resource: 'withdrawal',
 				operation: 'getRiskyRefunds',
-				filters: { recordIds: ctx.riskyRefundId },
+				filters: { coinId: String(USDT), chain: 'TRX', recordIds: ctx.riskyRefundId },
 			},
 			'getRiskyRefundRecordList',
-			j({ recordIds: [ctx.riskyRefundId] }),
+			j({ coinId: USDT, chain: 'TRX', recordIds: [ctx.riskyRefundId] }),
 			(items) => expect(one(items, 'recordId', ctx.riskyRefundId), 'the refund', items),
-		),
-		step(
-			'Batch Check Addresses',
-			{
-				resource: 'batchWithdrawal',
-				operation: 'checkAddresses',
-				chain: byId('POLYGON'),
-				seq: '1',
-				address: ADDRESS,
-			},
-			'checkWithdrawAddress',
-			j({ chain: 'POLYGON', addressInfoList: [{ address: ADDRESS, seq: 1 }] }),
-			(items) => expect(one(items, 'valid', true), 'a valid batch address', items),
-		),
-		step(
-			'Batch Create',
-			{
-				resource: 'batchWithdrawal',
-				operation: 'create',
-				batchOrderId,
-				coinId: byId(String(USDT)),
-				chain: byId('POLYGON'),
-				seq: '1',
-				address: ADDRESS,
-				amount: '1.5',
-			},
-			'applyBatchWithdraw',
-			j({
-				batchOrderId,
-				coinId: USDT,
-				chain: 'POLYGON',
-				orders: [{ seq: 1, address: ADDRESS, amount: '1.5' }],
-				mode: 'Batch',
-			}),
-			(items) => expect(one(items, 'outcome', 'created'), 'batch created', items),
-			[{ endpoint: 'getCoin', body: j({ coinId: USDT }) }],
-		),
-		step(
-			'Batch Append',
-			{
-				resource: 'batchWithdrawal',
-				operation: 'append',
-				batchOrderId,
-				seq: '2',
-				address: ADDRESS,
-				amount: '2',
-			},
-			'appendBatchWithdraw',
-			j({ batchOrderId, orders: [{ seq: 2, address: ADDRESS, amount: '2' }] }),
-			(items) => expect(one(items, 'seq', 2), 'order 2 appended', items),
-		),
-		step(
-			'Batch Abort',
-			{ resource: 'batchWithdrawal', operation: 'abort', batchOrderId, seqs: '2' },
-			'abortBatchWithdraw',
-			j({ batchOrderId, seqs: [2] }),
-			(items) => expect(one(items, 'batchOrderId', batchOrderId), 'batch answered', items),
-		),
-		step(
-			'Batch Confirm',
-			{ resource: 'batchWithdrawal', operation: 'confirm', batchOrderId },
-			'confirmBatchWithdraw',
-			j({ batchOrderId }),
-			(items) => expect(one(items, 'batchOrderId', batchOrderId), 'batch confirmed', items),
-		),
-		step(
-			'Batch Get',
-			{ resource: 'batchWithdrawal', operation: 'get', batchOrderId },
-			'getBatchWithdrawOrder',
-			j({ batchOrderId }),
-			(items) =>
-				expect(
-					items.length === 1 && items[0].totalCount === 1 && items[0].abortedCount === 1,
-					'one live order, one aborted',
-					items,
-				),
-		),
-		step(
-			'Batch Records',
-			{ resource: 'batchWithdrawal', operation: 'getRecords', batchOrderId },
-			'getBatchWithdrawOrderRecordList',
-			j({ batchOrderId }),
-			(items) =>
-				expect(
-					j(items.map((r) => r.seq)) === '[1,2]' && items[1].status === 'Aborted',
-					'seq 1 paid, seq 2 aborted',
-					items,
-				),
 		),
 		step(
 			'Swap',
@@ -238,9 +221,16 @@ function paymentSteps(ctx) {
 				coinIdIn: String(USDT),
 				amountIn: '100',
 				coinIdOut: String(TRX),
+				additionalFields: { amountOutMinimum: '1' },
 			},
 			'swap',
-			j({ orderId: id('swap'), coinIdIn: USDT, amountIn: '100', coinIdOut: TRX }),
+			j({
+				orderId: id('swap'),
+				coinIdIn: USDT,
+				amountIn: '100',
+				coinIdOut: TRX,
+				amountOutMinimum: '1',
+			}),
 			(items) => expect(one(items, 'outcome', 'created') && !!items[0].recordId, 'swapped', items),
 			[coinRead],
 		),
@@ -253,9 +243,13 @@ function paymentSteps(ctx) {
 		),
 		step(
 			'Swaps',
-			{ resource: 'swap', operation: 'getMany', filters: { orderIds: id('swap') } },
+			{
+				resource: 'swap',
+				operation: 'getMany',
+				filters: { coinIdIn: String(USDT), coinIdOut: String(TRX), orderIds: id('swap') },
+			},
 			'getSwapRecordList',
-			j({ orderIds: [id('swap')] }),
+			j({ coinIdIn: USDT, coinIdOut: TRX, orderIds: [id('swap')] }),
 			(items) => expect(one(items, 'orderId', id('swap')), 'the one swap', items),
 		),
 	];

@@ -6,7 +6,7 @@
  */
 const c = require('./common');
 
-const { ADDRESS, CWALLET_USER, USDT, TRX, START, START_AT, TXID } = c;
+const { ADDRESS, CWALLET_USER, USDT, TRX, START, START_AT, TXID, NOTIFY_URL } = c;
 const { j, coinRead, byId, expect, one, decimal, step } = c;
 
 /**
@@ -89,18 +89,6 @@ function readSteps(ctx) {
 				expect(one(items, 'coinId', USDT) && decimal(items[0].available), 'USDT balance', items),
 		),
 		step(
-			'Network Fee',
-			{
-				resource: 'withdrawal',
-				operation: 'getNetworkFee',
-				coinId: byId(String(USDT)),
-				chain: byId('POLYGON'),
-			},
-			'getWithdrawFee',
-			j({ coinId: USDT, chain: 'POLYGON' }),
-			(items) => expect(items.length === 1 && decimal(items[0].fee?.amount), 'a fee', items),
-		),
-		step(
 			'Address Validity',
 			{ resource: 'address', operation: 'checkValidity', chain: byId('POLYGON'), address: ADDRESS },
 			'checkWithdrawalAddressValidity',
@@ -121,9 +109,16 @@ function readSteps(ctx) {
 				operation: 'getMany',
 				startTime: START,
 				endTime: '2024-03-02T00:00:00Z',
+				additionalFields: { address: ADDRESS, chain: 'POLYGON' },
 			},
 			'getAggregationFeeRecord',
-			j({ startAt: START_AT, endAt: START_AT + 86400, limit: 50 }),
+			j({
+				startAt: START_AT,
+				endAt: START_AT + 86400,
+				limit: 50,
+				chain: 'POLYGON',
+				address: ADDRESS,
+			}),
 			(items) => expect(items.length === 0, 'no aggregation fees in the simulator', items),
 		),
 		step(
@@ -146,9 +141,10 @@ function readSteps(ctx) {
 				coinIdIn: String(USDT),
 				amountIn: '100',
 				coinIdOut: String(TRX),
+				additionalFields: { extraFeeRate: '0.01' },
 			},
 			'estimate',
-			j({ coinIdIn: USDT, amountIn: '100', coinIdOut: TRX }),
+			j({ coinIdIn: USDT, amountIn: '100', coinIdOut: TRX, extraFeeRate: '0.01' }),
 			(items) =>
 				expect(one(items, 'amountIn', '100') && decimal(items[0].netAmountOut), 'a quote', items),
 			[coinRead],
@@ -160,16 +156,26 @@ function readSteps(ctx) {
 				operation: 'getOrCreate',
 				referenceId: id('paid'),
 				chain: byId('POLYGON'),
+				additionalFields: { notifyUrl: NOTIFY_URL },
 			},
 			'getOrCreateAppDepositAddress',
-			j({ referenceId: id('paid'), chain: 'POLYGON' }),
+			j({ referenceId: id('paid'), chain: 'POLYGON', notifyUrl: NOTIFY_URL }),
 			(items) => expect(one(items, 'address', ctx.paidAddress), 'the same address again', items),
 		),
 		step(
 			'Deposit Records',
-			{ resource: 'depositRecord', operation: 'getMany', filters: { referenceId: id('paid') } },
+			{
+				resource: 'depositRecord',
+				operation: 'getMany',
+				filters: {
+					coinId: String(USDT),
+					chain: 'POLYGON',
+					referenceId: id('paid'),
+					toAddress: ctx.paidAddress,
+				},
+			},
 			'getAppDepositRecordList',
-			j({ referenceId: id('paid') }),
+			j({ coinId: USDT, chain: 'POLYGON', referenceId: id('paid'), toAddress: ctx.paidAddress }),
 			(items) => expect(one(items, 'recordId', ctx.depositRecordId), 'the one deposit', items),
 		),
 		step(

@@ -6,7 +6,7 @@
  */
 const c = require('./common');
 
-const { ADDRESS, CWALLET_USER, USDT, TRX } = c;
+const { ADDRESS, CWALLET_USER, USDT, TRX, NOTIFY_URL } = c;
 const { j, byId, expect, one, step } = c;
 
 /**
@@ -30,9 +30,13 @@ function walletSteps(ctx) {
 	return [
 		step(
 			'User Deposit Address',
-			wallet('getDepositAddress', { userId: alice, chain: byId('TRX') }),
+			wallet('getDepositAddress', {
+				userId: alice,
+				chain: byId('TRX'),
+				additionalFields: { notifyUrl: NOTIFY_URL },
+			}),
 			'getOrCreateUserDepositAddress',
-			j({ userId: alice, chain: 'TRX' }),
+			j({ userId: alice, chain: 'TRX', notifyUrl: NOTIFY_URL }),
 			(items) => expect(/^T/.test(items[0]?.address ?? ''), 'a TRX address', items),
 		),
 		step(
@@ -44,9 +48,12 @@ function walletSteps(ctx) {
 		),
 		step(
 			'User Deposits',
-			wallet('getManyDeposits', { userId: alice }),
+			wallet('getManyDeposits', {
+				userId: alice,
+				additionalFields: { coinId: String(USDT), chain: 'TRX' },
+			}),
 			'getUserDepositRecordList',
-			j({ userId: alice }),
+			j({ userId: alice, coinId: USDT, chain: 'TRX' }),
 			(items) => expect(one(items, 'recordId', ctx.aliceDepositId), 'the one deposit', items),
 		),
 		step(
@@ -77,9 +84,17 @@ function walletSteps(ctx) {
 				orderId: id('transfer'),
 				coinId: byId(String(USDT)),
 				amount: '10',
+				additionalFields: { remark: 'rent' },
 			}),
 			'userTransfer',
-			j({ fromUserId: alice, toUserId: bob, coinId: USDT, amount: '10', orderId: id('transfer') }),
+			j({
+				fromUserId: alice,
+				toUserId: bob,
+				coinId: USDT,
+				amount: '10',
+				orderId: id('transfer'),
+				remark: 'rent',
+			}),
 			created('transfer made'),
 		),
 		step(
@@ -91,9 +106,16 @@ function walletSteps(ctx) {
 		),
 		step(
 			'User Transfers',
-			wallet('getManyTransfers', { additionalFields: { orderIds: id('transfer') } }),
+			wallet('getManyTransfers', {
+				additionalFields: {
+					fromUserId: alice,
+					toUserId: bob,
+					coinId: String(USDT),
+					orderIds: id('transfer'),
+				},
+			}),
 			'getUserTransferRecordList',
-			j({ orderIds: [id('transfer')] }),
+			j({ fromUserId: alice, toUserId: bob, coinId: USDT, orderIds: [id('transfer')] }),
 			(items) => expect(one(items, 'orderId', id('transfer')), 'the one transfer', items),
 		),
 		step(
@@ -109,6 +131,7 @@ function walletSteps(ctx) {
 						{ userId: carol, amount: '2' },
 					],
 				},
+				additionalFields: { remark: 'bonus' },
 			}),
 			'userBatchTransfer',
 			j({
@@ -119,6 +142,7 @@ function walletSteps(ctx) {
 					{ userId: carol, amount: '2' },
 				],
 				coinId: USDT,
+				remark: 'bonus',
 			}),
 			created('batch transfer made'),
 		),
@@ -143,9 +167,11 @@ function walletSteps(ctx) {
 		),
 		step(
 			'User Batch Transfers',
-			wallet('getManyBatchTransfers', { additionalFields: { orderIds: id('batch-transfer') } }),
+			wallet('getManyBatchTransfers', {
+				additionalFields: { userId: alice, coinId: String(USDT), orderIds: id('batch-transfer') },
+			}),
 			'getUserBatchTransferRecordList',
-			j({ orderIds: [id('batch-transfer')] }),
+			j({ userId: alice, coinId: USDT, orderIds: [id('batch-transfer')] }),
 			(items) => expect(one(items, 'orderId', id('batch-transfer')), 'the one batch', items),
 		),
 		step(
@@ -154,9 +180,10 @@ function walletSteps(ctx) {
 				coinIdIn: byId(String(USDT)),
 				amountIn: '10',
 				coinIdOut: byId(String(TRX)),
+				additionalFields: { extraFeeRate: '0.01' },
 			}),
 			'estimate',
-			j({ coinIdIn: USDT, amountIn: '10', coinIdOut: TRX }),
+			j({ coinIdIn: USDT, amountIn: '10', coinIdOut: TRX, extraFeeRate: '0.01' }),
 			(items) => expect(one(items, 'amountIn', '10'), 'a quote', items),
 		),
 		step(
@@ -167,6 +194,8 @@ function walletSteps(ctx) {
 				coinIdIn: byId(String(USDT)),
 				amountIn: '10',
 				coinIdOut: byId(String(TRX)),
+				amountOutMinimum: '1',
+				additionalFields: { extraFeeRate: '0.01' },
 			}),
 			'userSwap',
 			j({
@@ -175,6 +204,8 @@ function walletSteps(ctx) {
 				coinIdIn: USDT,
 				amountIn: '10',
 				coinIdOut: TRX,
+				extraFeeRate: '0.01',
+				amountOutMinimum: '1',
 			}),
 			created('user swap made'),
 		),
@@ -187,9 +218,16 @@ function walletSteps(ctx) {
 		),
 		step(
 			'User Swaps',
-			wallet('getManySwaps', { additionalFields: { orderIds: id('user-swap') } }),
+			wallet('getManySwaps', {
+				additionalFields: {
+					userId: alice,
+					coinIdIn: String(USDT),
+					coinIdOut: String(TRX),
+					orderIds: id('user-swap'),
+				},
+			}),
 			'getUserSwapRecordList',
-			j({ orderIds: [id('user-swap')] }),
+			j({ userId: alice, orderIds: [id('user-swap')], coinIdIn: USDT, coinIdOut: TRX }),
 			(items) => expect(one(items, 'orderId', id('user-swap')), 'the one user swap', items),
 		),
 		step(
@@ -201,6 +239,7 @@ function walletSteps(ctx) {
 				chain: byId('POLYGON'),
 				address: ADDRESS,
 				amount: '5',
+				additionalFields: { notifyUrl: NOTIFY_URL },
 			}),
 			'applyUserWithdrawToNetwork',
 			j({
@@ -210,6 +249,7 @@ function walletSteps(ctx) {
 				address: ADDRESS,
 				orderId: id('user-wd'),
 				amount: '5',
+				notifyUrl: NOTIFY_URL,
 			}),
 			created('user withdrawal made'),
 		),
@@ -243,10 +283,13 @@ function walletSteps(ctx) {
 			'User Withdrawals',
 			wallet('getManyWithdrawals', {
 				userId: alice,
-				additionalFields: { orderIds: `${id('user-wd')}, ${id('user-cw')}` },
+				additionalFields: {
+					coinId: String(USDT),
+					orderIds: `${id('user-wd')}, ${id('user-cw')}`,
+				},
 			}),
 			'getUserWithdrawRecordList',
-			j({ userId: alice, orderIds: [id('user-wd'), id('user-cw')] }),
+			j({ userId: alice, coinId: USDT, orderIds: [id('user-wd'), id('user-cw')] }),
 			(items) =>
 				expect(
 					j(items.map((w) => w.orderId).sort()) === j([id('user-cw'), id('user-wd')]),
