@@ -42,6 +42,7 @@ const examplesScenario = require('../../dev/e2e/scenarios/examples');
 const v2CoreScenario = require('../../dev/e2e/scenarios/v2-core');
 const burstScenario = require('../../dev/e2e/scenarios/burst-restart');
 const v2MoneyScenario = require('../../dev/e2e/scenarios/v2-money');
+const v2OperationsScenario = require('../../dev/e2e/scenarios/v2-operations');
 
 const { values: args } = parseArgs({
 	options: {
@@ -132,6 +133,9 @@ async function runVersion(runtime, pack) {
 		});
 		await phases.time(`[${tag}] v2 money (n8n execute)`, () =>
 			v2MoneyScenario.run({ n8n, sim: simulator, ok, dir, tag }),
+		);
+		await phases.time(`[${tag}] v2 every operation (n8n execute)`, () =>
+			v2OperationsScenario.run({ n8n, sim: simulator, ok, dir, tag }),
 		);
 
 		await phases.time(`[${tag}] examples (n8n execute)`, async () => {
