@@ -24,6 +24,7 @@ const { checkLogs } = require('../dev/e2e/lib/logs');
 const sim = require('../dev/e2e/lib/sim');
 const { distPath } = require('../dev/dist');
 const credentialScenario = require('../dev/e2e/scenarios/credential');
+const v2CoreScenario = require('../dev/e2e/scenarios/v2-core');
 const services = require('../dev/queue/services');
 const { setUpVersion, webhookReady } = require('../dev/queue/setup');
 const scenarios = require('../dev/queue/scenarios');
@@ -99,8 +100,14 @@ async function runVersion(runtime, pack, pg, redisPort) {
 			await phase('credential test (main)', () =>
 				credentialScenario.run({ n8n: t.main, sim: simulator, ok, tag }),
 			);
+			await phase('v2 credential test (main)', () =>
+				v2CoreScenario.runCredential({ n8n: t.main, sim: simulator, ok }),
+			);
 			await phase('every operation, run by a worker', () =>
 				scenarios.actionOnWorker({ topo: t, ok, checks, tag, simulator }),
+			);
+			await phase('every v2 operation, run by a worker', () =>
+				scenarios.v2ActionOnWorker({ topo: t, ok, simulator, list: up.v2Steps }),
 			);
 			await phase('trigger deliveries via the webhook processor', () =>
 				scenarios.triggerOnWebhookProcessor({

@@ -94,6 +94,29 @@ async function actionOnWorker({ topo, ok, checks, tag, simulator }) {
 }
 
 /**
+ * Every v2 operation (dev/v2-operations.js) in one run started through the webhook processor and
+ * executed by a worker, checked step by step against the simulator's request log, as in the e2e.
+ * @param {{ topo: QueueTopology, ok: Ok, simulator: any, list: ReturnType<typeof import('../v2-operations').steps> }} ctx
+ */
+async function v2ActionOnWorker({ topo, ok, simulator, list }) {
+	const v2Operations = require('../e2e/scenarios/v2-operations');
+	const before = (await topo.main.executions(wf.V2_ACTION_WORKFLOW_ID)).length;
+	const sinceId = await v2Operations.lastRequestId(simulator.url);
+	const res = await request('POST', `${topo.webhook.base}/webhook/${wf.V2_ACTION_PATH}`, {
+		body: {},
+	});
+	const runs = await settled(topo.main, wf.V2_ACTION_WORKFLOW_ID, before + 1, 240000);
+	const execution = runs[0];
+	const where = wf.ranOn(execution, 'Ran on');
+	ok(
+		`every v2 operation: started (${res.status}), succeeded (${execution?.status}) on a worker (${where})`,
+		res.status === 200 && execution?.status === 'success' && workerNames(topo).includes(where),
+		{ id: execution?.id, status: execution?.status, ranOn: where, mode: execution?.mode },
+	);
+	await v2Operations.checkSteps({ sim: simulator, ok, list, execution, sinceId });
+}
+
+/**
  * The e2e trigger scenario against the webhook processor, then: every run named a worker.
  * @param {{ topo: QueueTopology, ok: Ok, checks: import('../e2e/lib/report').Checks, tag: string, simulator: any, webhookUrl: string }} ctx
  */
@@ -200,6 +223,7 @@ async function dedupRecipe({ topo, ok, tag, simulator, webhookReady, variant }) 
 
 module.exports = {
 	actionOnWorker,
+	v2ActionOnWorker,
 	triggerOnWebhookProcessor,
 	dedupRecipe,
 	settled,

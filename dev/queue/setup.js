@@ -14,6 +14,8 @@ const { request, waitFor } = require('../e2e/lib/http');
 const { webhookRegistered } = require('../e2e/scenarios/trigger');
 const { QueueTopology } = require('./topology');
 const wf = require('./workflows');
+const v2Operations = require('../v2-operations');
+const { writeCredential } = require('../e2e/scenarios/v2-operations');
 
 const FAIL_ON =
 	/did fail with error|Failed to load package|cannot run on this instance|Unrecognized node type/;
@@ -48,11 +50,20 @@ async function setUpVersion({
 		redis: { port: redisPort, db: redisDb },
 	});
 	await phase('install package into 4 user folders', () => topo.prepare(pack, npmCache));
-	const ids = await phase('import (main CLI, Postgres)', async () => {
-		const files = fixtures.write(dir, { simUrl: simulator.url, merchant: simulator.merchant });
+	const { ids, v2Steps } = await phase('import (main CLI, Postgres)', async () => {
+		const files = fixtures.write(dir, {
+			simUrl: simulator.url,
+			merchant: simulator.merchant,
+			v2Merchant: simulator.v2Merchant,
+		});
 		for (const f of fs.readdirSync(files.workflowsDir)) fs.rmSync(path.join(files.workflowsDir, f));
+		// The v2 steps need simulator state made for them (a funded user, deposits) before the import.
+		const v2Steps = v2Operations.steps(
+			await v2Operations.prepare(simulator.url, `queue${runtime.major}${Date.now().toString(36)}`),
+		);
 		const workflows = {
 			'trigger.json': wf.triggerQueueWorkflow(),
+			'v2-actions.json': wf.v2ActionQueueWorkflow(v2Steps),
 			'actions.json': wf.actionQueueWorkflow(),
 			'dedup.json': wf.dedupWorkflow(),
 			'dedup-no-memory.json': wf.dedupWorkflow({ triggerMemory: false }),
@@ -61,8 +72,11 @@ async function setUpVersion({
 		for (const [name, body] of Object.entries(workflows))
 			fs.writeFileSync(path.join(files.workflowsDir, name), JSON.stringify(body, null, 2));
 		await topo.main.importCredentials(files.credentials);
+		const v2Credential = path.join(dir, 'credentials-v2.json');
+		writeCredential(v2Credential, simulator);
+		await topo.main.importCredentials(v2Credential);
 		await topo.main.importWorkflowsFromDir(files.workflowsDir);
-		return Object.values(workflows).map((w) => w.id);
+		return { ids: Object.values(workflows).map((w) => w.id), v2Steps };
 	});
 	/** @type {Record<string, number>} */
 	const startMs = {};
@@ -84,7 +98,7 @@ async function setUpVersion({
 			topo.startOthers({ webhookReady, failOn: FAIL_ON }),
 		),
 	);
-	return { topo, startMs, triggerUrl: triggerUrl(topo.webhook.base) };
+	return { topo, startMs, triggerUrl: triggerUrl(topo.webhook.base), v2Steps };
 }
 
 /**

@@ -7,10 +7,13 @@
  */
 const fixtures = require('../e2e/fixtures');
 const { actionWorkflow } = require('../e2e/scenarios/action-workflow');
+const v2Operations = require('../e2e/scenarios/v2-operations');
 const { PROCESS_ENV } = require('./topology');
 
 const ACTION_WORKFLOW_ID = 'ccpQueueActions1';
 const ACTION_PATH = 'ccpayment-queue-actions';
+const V2_ACTION_WORKFLOW_ID = 'ccpQueueV2Ops001';
+const V2_ACTION_PATH = 'ccpayment-queue-v2-operations';
 const DEDUP = { id: 'ccpQueueDedup001', webhookId: '0e2e0c1a-5b1d-4c0e-9a7f-ccba70e2e0d1' };
 const DEDUP_NO_MEMORY = {
 	id: 'ccpQueueDedup002',
@@ -90,6 +93,32 @@ function actionQueueWorkflow() {
 	const last = wf.nodes[wf.nodes.length - 1];
 	wf.nodes.push(
 		ranOnNode('a0e2e000-0000-4000-8000-0000000000ff', 'Ran on', [last.position[0] + 220, 0]),
+	);
+	wf.connections[last.name] = { main: [[{ node: 'Ran on', type: 'main', index: 0 }]] };
+	return wf;
+}
+
+/**
+ * The e2e workflow of every v2 operation (dev/v2-operations.js), started by a production webhook so
+ * a worker runs it, ending in a node that records the process.
+ * @param {ReturnType<typeof import('../v2-operations').steps>} list
+ */
+function v2ActionQueueWorkflow(list) {
+	const wf = v2Operations.workflow(list);
+	wf.id = V2_ACTION_WORKFLOW_ID;
+	wf.name = 'Queue: every v2 operation on a worker';
+	wf.settings = settings;
+	const start = webhookNode(
+		wf.nodes[0].id,
+		'Start',
+		V2_ACTION_PATH,
+		'0e2e0c1a-5b1d-4c0e-9a7f-ccba70e2e0a2',
+		[0, 0],
+	);
+	/** @type {any[]} */ (wf.nodes)[0] = start;
+	const last = wf.nodes[wf.nodes.length - 1];
+	/** @type {any[]} */ (wf.nodes).push(
+		ranOnNode('a0e2e000-0000-4000-8000-0000000002ff', 'Ran on', [last.position[0] + 220, 0]),
 	);
 	wf.connections[last.name] = { main: [[{ node: 'Ran on', type: 'main', index: 0 }]] };
 	return wf;
@@ -221,6 +250,9 @@ function ranOn(execution, node) {
 
 module.exports = {
 	actionQueueWorkflow,
+	v2ActionQueueWorkflow,
+	V2_ACTION_WORKFLOW_ID,
+	V2_ACTION_PATH,
 	triggerQueueWorkflow,
 	dedupWorkflow,
 	readsWorkflow,

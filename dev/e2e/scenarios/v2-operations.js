@@ -61,22 +61,33 @@ async function requestsSince(url, sinceId) {
 	return /** @type {any[]} */ (res.json?.requests ?? []);
 }
 
+/** The credential the workflow uses, as an n8n import file. @param {string} file @param {any} sim */
+function writeCredential(file, sim) {
+	const { appId, appSecret } = sim.v2Merchant;
+	fs.writeFileSync(
+		file,
+		JSON.stringify([
+			{ ...CREDENTIAL, type: 'ccPaymentV2Api', data: { appId, appSecret, baseUrl: sim.url } },
+		]),
+	);
+}
+
+/** The newest request log ID, so a run's own requests can be told apart. @param {string} simUrl */
+async function lastRequestId(simUrl) {
+	const last = (await request('GET', `${simUrl}/__sim/requests?limit=1`)).json?.requests ?? [];
+	return last.length ? Number(last[0].id) : 0;
+}
+
 /**
  * Prepares the simulator, imports and executes the workflow, and checks every step.
  * @param {{ n8n: import('../lib/n8n').N8nInstance, sim: any, ok: (label: string, cond: boolean, detail?: unknown) => boolean, dir: string, tag: string }} o
  */
 async function run(o) {
-	const { appId, appSecret } = o.sim.v2Merchant;
 	const ctx = await prepare(o.sim.url, `ops${o.tag.replace(/\D/g, '')}${Date.now().toString(36)}`);
 	const list = steps(ctx);
 	const dir = fs.mkdtempSync(path.join(o.dir, 'v2-operations-'));
 	const credentials = path.join(dir, 'credentials.json');
-	fs.writeFileSync(
-		credentials,
-		JSON.stringify([
-			{ ...CREDENTIAL, type: 'ccPaymentV2Api', data: { appId, appSecret, baseUrl: o.sim.url } },
-		]),
-	);
+	writeCredential(credentials, o.sim);
 	fs.mkdirSync(path.join(dir, 'workflows'));
 	fs.writeFileSync(
 		path.join(dir, 'workflows', 'v2-operations.json'),
@@ -85,8 +96,7 @@ async function run(o) {
 	await o.n8n.importCredentials(credentials);
 	await o.n8n.importWorkflowsFromDir(path.join(dir, 'workflows'));
 
-	const last = (await request('GET', `${o.sim.url}/__sim/requests?limit=1`)).json?.requests ?? [];
-	const sinceId = last.length ? last[0].id : 0;
+	const sinceId = await lastRequestId(o.sim.url);
 	const r = await o.n8n.execute(WORKFLOW_ID);
 	const status = r.result?.status ?? (r.result?.finished ? 'success' : undefined);
 	o.ok(
@@ -94,8 +104,20 @@ async function run(o) {
 		r.code === 0 && status === 'success',
 		{ exit: r.code, status, tail: (r.stdout + r.stderr).split('\n').slice(-20).join('\n') },
 	);
-	const runData = r.result?.data?.resultData?.runData ?? {};
-	const received = await requestsSince(o.sim.url, sinceId);
+	await checkSteps({ sim: o.sim, ok: o.ok, list, execution: r.result, sinceId });
+}
+
+/**
+ * Checks every step of one finished execution of the workflow against the simulator's request log
+ * after `sinceId`: ran without error, exact bytes, signed, answered with success, the step's check;
+ * and nothing else reached the simulator.
+ * @param {{ sim: any, ok: (label: string, cond: boolean, detail?: unknown) => boolean, list: ReturnType<typeof steps>, execution: any, sinceId: number }} o
+ */
+async function checkSteps(o) {
+	const { appId, appSecret } = o.sim.v2Merchant;
+	const { list } = o;
+	const runData = o.execution?.data?.resultData?.runData ?? {};
+	const received = await requestsSince(o.sim.url, o.sinceId);
 	/** @param {any} entry */
 	const signed = (entry) =>
 		entry.headers?.appid === appId &&
@@ -142,4 +164,12 @@ async function run(o) {
 	);
 }
 
-module.exports = { run, workflow, WORKFLOW_ID };
+module.exports = {
+	run,
+	checkSteps,
+	workflow,
+	writeCredential,
+	lastRequestId,
+	WORKFLOW_ID,
+	CREDENTIAL,
+};
