@@ -117,7 +117,7 @@ class N8nInstance {
 	/**
 	 * Runs one n8n CLI command; everything it prints is appended to the instance log.
 	 * @param {string[]} args
-	 * @param {{ timeoutMs?: number, noLog?: boolean }} [opts]
+	 * @param {{ timeoutMs?: number, noLog?: boolean, stdoutFile?: string }} [opts]
 	 */
 	async cli(args, opts = {}) {
 		const r = await run(
@@ -129,6 +129,7 @@ class N8nInstance {
 				env: this.env(),
 				timeoutMs: opts.timeoutMs ?? 120000,
 				logFile: opts.noLog ? undefined : this.logFile,
+				stdoutFile: opts.stdoutFile,
 			},
 		);
 		return r;
@@ -171,8 +172,9 @@ class N8nInstance {
 	 */
 	async execute(id) {
 		const r = await this.cli(['execute', `--id=${id}`, '--rawOutput'], {
-			timeoutMs: 180000,
+			timeoutMs: 300000,
 			noLog: true,
+			stdoutFile: path.join(path.dirname(this.logFile), `execute-${id}.out`),
 		});
 		const { at, result } = parseExecuteOutput(r.stdout);
 		// The log gets what n8n printed around the result; the result JSON (items, which may legitimately

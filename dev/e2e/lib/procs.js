@@ -116,13 +116,27 @@ function killAllSync() {
  * @param {string} name
  * @param {string} cmd
  * @param {string[]} args
- * @param {import('child_process').SpawnOptions & { timeoutMs?: number, logFile?: string }} [opts]
+ * @param {import('child_process').SpawnOptions & { timeoutMs?: number, logFile?: string, stdoutFile?: string }} [opts]
  * @returns {Promise<{ code: number | null, stdout: string, stderr: string, ms: number, timedOut: boolean }>}
  */
 async function run(name, cmd, args, opts = {}) {
-	const { timeoutMs = 10 * 60 * 1000, logFile, ...spawnOpts } = opts;
+	const { timeoutMs = 10 * 60 * 1000, logFile, stdoutFile, ...spawnOpts } = opts;
 	const started = Date.now();
-	const { pid, child, exited } = spawnTracked(name, cmd, args, spawnOpts);
+	// A file, not a pipe, when asked: a process that exits right after printing (n8n execute) loses
+	// what is still queued for a pipe the reader has not drained yet on a busy machine.
+	const fd = stdoutFile ? fs.openSync(stdoutFile, 'w') : undefined;
+	const { pid, child, exited } = (() => {
+		try {
+			return spawnTracked(
+				name,
+				cmd,
+				args,
+				fd === undefined ? spawnOpts : { ...spawnOpts, stdio: ['ignore', fd, 'pipe'] },
+			);
+		} finally {
+			if (fd !== undefined) fs.closeSync(fd);
+		}
+	})();
 	/** @type {Buffer[]} */
 	const out = [];
 	/** @type {Buffer[]} */
@@ -136,7 +150,9 @@ async function run(name, cmd, args, opts = {}) {
 	}, timeoutMs);
 	const code = await exited;
 	clearTimeout(timer);
-	const stdout = Buffer.concat(out).toString('utf8');
+	const stdout = stdoutFile
+		? fs.readFileSync(stdoutFile, 'utf8')
+		: Buffer.concat(out).toString('utf8');
 	const stderr = Buffer.concat(err).toString('utf8');
 	if (logFile) {
 		fs.appendFileSync(
