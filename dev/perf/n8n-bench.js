@@ -39,7 +39,23 @@ function installed(major) {
 }
 
 /**
- * @typedef {{ code: number | null, timedOut: boolean, totalMs: number, result: any, node?: { startTime?: number, executionTime?: number, items: any[] }, execution?: { startedAt?: string, stoppedAt?: string }, rss: { hwmKb: number, groupPeakKb: number, groupSize: number, cpuMs: number, cpuBetween: (from: number | undefined, to: number | undefined) => number | undefined }, tail: string }} Execution
+ * A tracked child whose stdout goes to `outFile` (stderr to the log). Not a pipe: `n8n execute`
+ * exits right after printing its result, and what is still queued for a pipe the reader has not
+ * drained (a busy machine) is lost; n8n 2.x then printed a cut-off result and exit code 0.
+ * @param {string} label @param {string} cmd @param {string[]} args @param {string} outFile
+ * @param {import('node:child_process').SpawnOptions & { logFile?: string }} opts
+ */
+function spawnToFile(label, cmd, args, opts, outFile) {
+	const fd = fs.openSync(outFile, 'w');
+	try {
+		return procs.spawnTracked(label, cmd, args, { ...opts, stdio: ['ignore', fd, 'pipe'] });
+	} finally {
+		fs.closeSync(fd);
+	}
+}
+
+/**
+ * @typedef {{ code: number | null, timedOut: boolean, totalMs: number, outputChars: number, result: any, node?: { startTime?: number, executionTime?: number, items: any[] }, execution?: { startedAt?: string, stoppedAt?: string }, rss: { hwmKb: number, groupPeakKb: number, groupSize: number, cpuMs: number, cpuBetween: (from: number | undefined, to: number | undefined) => number | undefined }, tail: string }} Execution
  */
 
 /**
@@ -85,26 +101,21 @@ async function prepare(o) {
 			await n8n.importWorkflowsFromDir(dir);
 		},
 		/**
-		 * `n8n execute --id --rawOutput` (as N8nInstance.execute does), sampling the process's memory.
+		 * `n8n execute --id --rawOutput` (stdout to a file, see spawnToFile), sampling its memory.
 		 * @param {string} id
 		 * @param {number} [timeoutMs]
 		 * @returns {Promise<Execution>}
 		 */
 		async execute(id, timeoutMs = 15 * 60 * 1000) {
 			const started = Date.now();
-			const { pid, child, exited } = procs.spawnTracked(
+			const outFile = path.join(tmp, `execute-${id}.out`);
+			const { pid, exited } = spawnToFile(
 				`${n8n.label} execute`,
 				runtime.nodeExe,
 				[runtime.n8nBin, 'execute', `--id=${id}`, '--rawOutput'],
-				{
-					cwd: userFolder,
-					env: n8n.env(),
-					logFile,
-				},
+				{ cwd: userFolder, env: n8n.env(), logFile },
+				outFile,
 			);
-			/** @type {Buffer[]} */
-			const out = [];
-			child.stdout?.on('data', (c) => out.push(c));
 			const sampler = sampleRss(pid, 100);
 			let timedOut = false;
 			const timer = setTimeout(() => {
@@ -114,14 +125,15 @@ async function prepare(o) {
 			const code = await exited;
 			clearTimeout(timer);
 			const rss = sampler.stop();
-			const stdout = Buffer.concat(out).toString('utf8');
+			const stdout = fs.readFileSync(outFile, 'utf8');
+			if (!o.keep) fs.rmSync(outFile, { force: true });
 			const { at, result } = parseExecuteOutput(stdout);
-			if (o.keep) fs.writeFileSync(path.join(tmp, `execute-${id}.out`), stdout);
 			const run = result?.data?.resultData?.runData?.[MEASURED_NODE]?.[0];
 			return {
 				code,
 				timedOut,
 				totalMs: Date.now() - started,
+				outputChars: stdout.length,
 				result,
 				node: run
 					? {
@@ -173,4 +185,4 @@ function defaultHttpRequestVersion(n8nBin) {
 	return 4.2;
 }
 
-module.exports = { prepare, installed, BenchN8n };
+module.exports = { prepare, installed, spawnToFile, BenchN8n };
