@@ -26,6 +26,7 @@ const procs = require('../dev/e2e/lib/procs');
 const { startSimulator } = require('../simulator');
 const common = require('../dev/perf/common');
 const core = require('../dev/perf/bench-core');
+const { formatTable } = require('../dev/perf/bench-table');
 const benchV1 = require('../dev/perf/bench-v1');
 const benchV2 = require('../dev/perf/bench-v2');
 
@@ -89,7 +90,7 @@ function report(run) {
 	);
 	say(`Node settings "tuned": ${cfg.tunedLabel}; "defaults": 50 / 10`);
 	say('');
-	say(core.formatTable(run.rows));
+	say(formatTable(run.rows));
 	say('');
 	for (const line of API === 'v2' ? benchV2.summary(run.rows) : benchV1.summary(run.rows, cfg))
 		say(line);

@@ -8,7 +8,8 @@
  */
 const common = require('./common');
 const workloads = require('./workloads');
-const { OURS, IN_PROCESS, resultsPerSecond } = require('./bench-core');
+const { OURS, IN_PROCESS } = require('./bench-core');
+const { resultsPerSecond } = require('./bench-table');
 
 const { fmtNum } = common;
 
