@@ -66,7 +66,8 @@ function verdict(rows, count) {
 		if (r.items !== count) problems.push(`${name}: ${r.items} of ${count} items came back`);
 		if (r.rateLimitedItems)
 			problems.push(`${name}: ${r.rateLimitedItems} item(s) are rate-limit errors`);
-		if (r.ok < r.items) problems.push(`${name}: ${r.items - r.ok} item(s) without a usable answer`);
+		const other = r.items - r.ok - r.rateLimitedItems;
+		if (other > 0) problems.push(`${name}: ${other} other item(s) without a usable answer`);
 	}
 	return problems;
 }

@@ -68,8 +68,7 @@ test('verdict: passes only when every run of the node gave every item a usable a
 	assert.deepEqual(problems, [
 		`${where} v2/getAppWithdrawRecord: 0 of 3 items came back`,
 		`${core.IN_PROCESS} withdraw: 1 item(s) are rate-limit errors`,
-		`${core.IN_PROCESS} withdraw: 1 item(s) without a usable answer`,
-		`${core.IN_PROCESS} v2/applyAppWithdrawToNetwork: 1 item(s) without a usable answer`,
+		`${core.IN_PROCESS} v2/applyAppWithdrawToNetwork: 1 other item(s) without a usable answer`,
 	]);
 });
 
