@@ -227,7 +227,7 @@ class WebhookEngine {
 		if (this.sim.faults) this.sim.faults.webhookAttempted(appId);
 		if (this.stopped || /** @type {string} */ (delivery.state) === 'cancelled') return;
 		const acked = this.sim.protocolOf(appId).isAck
-			? this.sim.protocolOf(appId).isAck(this.sim, result.status, result.body)
+			? this.sim.protocolOf(appId).isAck(this.sim, result.status, result.body, delivery)
 			: isAck(result.status, result.body, this.config.ackMode);
 		delivery.attempts.push({
 			n,
