@@ -67,8 +67,11 @@ async function run({ n8n, sim, ok }) {
 		);
 		const answer = checks[0]?.attempts?.[0];
 		ok(
-			`v2: the simulator's signed ActivateWebhookURL check answered 200 {"msg":"success"} (${url === urls.all ? 'every type' : 'example'})`,
-			checks.length === 1 && answer?.status === 200 && answer.response_body === '{"msg":"success"}',
+			`v2: the simulator's signed ActivateWebhookURL check answered 200 {"msg":"success"} and counted as acknowledged (${url === urls.all ? 'every type' : 'example'})`,
+			checks.length === 1 &&
+				checks[0].state === 'acked' &&
+				answer?.status === 200 &&
+				answer.response_body === '{"msg":"success"}',
 			checks,
 		);
 	}
