@@ -58,7 +58,12 @@ async function run({ n8n, sim, ok }) {
 	await idle('earlier v2 deliveries');
 
 	// The dashboard's check: saving the URL (the example), and re-checking another (every type).
-	await simLib.control(sim, '/__sim/merchant', { app_id: v2.appId, webhook_url: urls.example });
+	// Final statuses only (the default), so each payment is notified once, when it is Success.
+	await simLib.control(sim, '/__sim/merchant', {
+		app_id: v2.appId,
+		webhook_url: urls.example,
+		notification_timing: 'confirmed',
+	});
 	await act('webhooks/activate', { url: urls.all });
 	await idle('the activation checks');
 	for (const url of Object.values(urls)) {
