@@ -165,7 +165,7 @@ async function runVersion(runtime, pack) {
 		});
 
 		await phases.time(`[${tag}] v2 trigger`, () =>
-			require('../../dev/e2e/scenarios/v2-trigger').run({ n8n, ok }),
+			require('../../dev/e2e/scenarios/v2-trigger').run({ n8n, sim: simulator, ok }),
 		);
 
 		await phases.time(`[${tag}] example webhook workflow`, async () => {

@@ -10,6 +10,10 @@
  *   pass untouched by this rule).
  * - probability p: inject with probability p, drawn from a seeded RNG (deterministic for a given
  *   request order); with count as well, count caps the number of injections.
+ * - until_webhook_attempts N: the rule is spent once N webhook attempts (of its app_id, when set)
+ *   have been made (answered or not) after it was added. A receiver that calls the API while handling a
+ *   delivery then sees the fault on that delivery, however often it retries the call itself, and
+ *   not on the webhook's next attempt: the "record briefly unavailable" case, without timing.
  */
 
 const KINDS = {
@@ -118,6 +122,7 @@ class FaultInjector {
 			app_id: raw.app_id || raw.appId || null,
 			seen: 0,
 			injected: 0,
+			...untilWebhook(raw, index),
 		};
 	}
 
@@ -151,6 +156,21 @@ class FaultInjector {
 		return { latencyMs, terminal };
 	}
 
+	/**
+	 * A webhook attempt of `appId` ended (answered or not): count it against the rules that last until then,
+	 * and spend those that reached their number (count = what was injected, so decide() skips them).
+	 * @param {string} appId
+	 */
+	webhookAttempted(appId) {
+		for (const rule of this.rules) {
+			if (rule.until_webhook_attempts === undefined) continue;
+			if (rule.app_id && rule.app_id !== appId) continue;
+			if (rule.webhook_attempts >= rule.until_webhook_attempts) continue;
+			rule.webhook_attempts += 1;
+			if (rule.webhook_attempts >= rule.until_webhook_attempts) rule.count = rule.injected;
+		}
+	}
+
 	stats() {
 		return {
 			seed: this.seed,
@@ -163,6 +183,16 @@ class FaultInjector {
 			counters: JSON.parse(JSON.stringify(this.counters)),
 		};
 	}
+}
+
+/** The until_webhook_attempts fields of a rule (none when it is not given). */
+function untilWebhook(raw, index) {
+	const value = raw.until_webhook_attempts ?? raw.untilWebhookAttempts;
+	if (value === undefined || value === null) return {};
+	const n = Number(value);
+	if (!Number.isInteger(n) || n < 1)
+		throw new Error(`fault ${index}: until_webhook_attempts must be a whole number >= 1`);
+	return { until_webhook_attempts: n, webhook_attempts: 0 };
 }
 
 /** At most `limit` accepted requests per key in any sliding window of `windowMs`. */

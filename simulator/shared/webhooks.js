@@ -2,10 +2,11 @@
 'use strict';
 
 /**
- * Webhook delivery: signs each notification with the webhook protocol's signer (v1 today), POSTs
- * it, decides whether it was acknowledged (HTTP 200 + body "success"), retries on a guessed
- * schedule (1 + 6 attempts, gaps 30 s, 1 m, 2 m, 4 m, 8 m, 16 m times config.webhook.speedFactor),
- * and keeps a delivery log.
+ * Webhook delivery: signs each notification with its merchant's protocol signer (v1 or v2), POSTs
+ * it, decides whether it was acknowledged (HTTP 200 + body "success"), retries (1 + 6 attempts,
+ * gaps 30 s, 1 m, 2 m, 4 m, 8 m, 16 m times config.webhook.speedFactor: v2's documented schedule of
+ * 30 s, 1 min 30 s, 3 min 30 s, 7 min 30 s, 15 min 30 s, 31 min 30 s after the first attempt; v1's
+ * is a guess), and keeps a delivery log.
  */
 
 const http = require('http');
@@ -222,9 +223,11 @@ class WebhookEngine {
 		const { body, headers } = this.build(delivery, appId, secret, timestamp);
 		const started = Date.now();
 		const result = await this.post(delivery.url, body, headers);
+		// Faults meant to last for this attempt only end before any retry is scheduled.
+		if (this.sim.faults) this.sim.faults.webhookAttempted(appId);
 		if (this.stopped || /** @type {string} */ (delivery.state) === 'cancelled') return;
 		const acked = this.sim.protocolOf(appId).isAck
-			? this.sim.protocolOf(appId).isAck(this.sim, result.status, result.body)
+			? this.sim.protocolOf(appId).isAck(this.sim, result.status, result.body, delivery)
 			: isAck(result.status, result.body, this.config.ackMode);
 		delivery.attempts.push({
 			n,

@@ -90,12 +90,16 @@ function notifyRaw(sim, appId, type, msg, options = {}) {
 /**
  * Whether a webhook answer acknowledges it: HTTP 200 and a body that says Success, compared per
  * config.v2.webhook.ackMode: 'insensitive' (trimmed, any case; CCPayment's own sample answers
- * "success"), 'contains' (anywhere, any case), 'exact' (exactly "Success").
- * @param {any} sim @param {number|null} status @param {string} body
+ * "success"), 'contains' (anywhere, any case), 'exact' (exactly "Success"). The dashboard's
+ * ActivateWebhookURL check takes any answer containing success: merchants' handlers answer it
+ * with {"msg":"success"}.
+ * @param {any} sim @param {number|null} status @param {string} body @param {{ type?: string }} [delivery]
  */
-function isAck(sim, status, body) {
+function isAck(sim, status, body, delivery) {
 	if (status !== 200) return false;
 	const text = String(body || '').trim();
+	if (delivery && delivery.type === 'ActivateWebhookURL')
+		return text.toLowerCase().includes('success');
 	switch (sim.config.v2.webhook.ackMode) {
 		case 'exact':
 			return text === 'Success';

@@ -89,6 +89,37 @@ async function api(sim, endpoint, body) {
 }
 
 /**
+ * A signed v2 API call as the v2 merchant (the orders, addresses and withdrawals whose webhooks the
+ * simulator then sends). Returns `data`.
+ * @param {Sim} sim
+ * @param {string} endpoint e.g. 'createAppOrderDepositAddress'
+ * @param {object} body
+ */
+async function apiV2(sim, endpoint, body) {
+	const raw = JSON.stringify(body);
+	const headers = {
+		'content-type': 'application/json',
+		...product('signerV2').signedHeaders(sim.v2Merchant.appId, sim.v2Merchant.appSecret, raw),
+	};
+	const res = await request('POST', `${sim.url}/ccpayment/v2/${endpoint}`, { headers, body: raw });
+	if (res.status !== 200 || res.json?.code !== 10000)
+		throw new Error(`v2 ${endpoint} failed: ${res.status} ${res.text.slice(0, 300)}`);
+	return res.json.data;
+}
+
+/**
+ * Resolves once no delivery is pending or waiting for a retry.
+ * @param {Sim} sim @param {string} what
+ */
+function waitIdle(sim, what) {
+	return waitFor(async () => (await get(sim, '/__sim/health')).pending_deliveries === 0, {
+		timeoutMs: 60000,
+		intervalMs: 150,
+		what,
+	});
+}
+
+/**
  * Deliveries of one record (optionally filtered), once `done(list)` holds.
  * @param {Sim} sim
  * @param {(d: any[]) => boolean} done
@@ -115,6 +146,8 @@ module.exports = {
 	control,
 	get,
 	api,
+	apiV2,
+	waitIdle,
 	setDashboardWebhookUrl,
 	waitDeliveries,
 	settled,

@@ -160,6 +160,29 @@ test('acks: HTTP 200 and "Success" in any case by default; exact and contains mo
 	assert.equal(sim.protocolOf(sim.v2Merchant.appId).isAck(sim, 201, 'Success'), false);
 });
 
+test('the ActivateWebhookURL check is acknowledged by any 200 answer containing success, in every mode', async (t) => {
+	const answers = ['{"msg":"success"}', 'nope'];
+	const hook = await startReceiver((n) => ({ status: 200, body: answers[n - 1] }));
+	t.after(() => hook.close());
+	sim.configure({ v2: { webhook: { ackMode: 'exact' } } });
+	sim.setMerchant(sim.v2Merchant.appId, { webhookUrl: hook.url });
+	await idle();
+	await act('webhooks/activate', {});
+	await idle();
+	const checks = sim.deliveries.filter((x) => x.type === 'ActivateWebhookURL');
+	assert.deepEqual(
+		checks.map((d) => [d.state, d.attempts.length]),
+		[
+			['acked', 1],
+			['failed', 1],
+		],
+	);
+	const isAck = sim.protocolOf(sim.v2Merchant.appId).isAck;
+	const check = { type: 'ActivateWebhookURL' };
+	assert.equal(isAck(sim, 500, '{"msg":"success"}', check), false);
+	assert.equal(isAck(sim, 200, '{"msg":"success"}', { type: 'DirectDeposit' }), false);
+});
+
 test('retries: 7 attempts at 30 s, 1 m 30, 3 m 30, 7 m 30, 15 m 30, 31 m 30 (scaled), fresh signatures', async (t) => {
 	const hook = await dashboard(() => ({ status: 500, body: 'no' }));
 	t.after(() => hook.close());
