@@ -6,6 +6,9 @@
  *   node scripts/fuzz.js [--count 10000] [--concurrency 16] [--n8n 1|2|both] [--seed 1]
  *                        [--bench 300] [--rounds 2] [--no-prove-limit] [--keep]
  *
+ * --count is per API version: each n8n (both by default, one at a time) gets a storm of that many on
+ * its v1 trigger and as many on its v2 trigger.
+ *
  * Prints the per-kind table (sent, runs, refusals, HTTP statuses, who answered), deliveries/s, n8n's
  * peak RSS, the 5 valid deliveries after the storm, the trigger-vs-Webhook-node throughput and the
  * oversize-body finding. Needs a build (dist/); `npm run fuzz` builds first. Last line:
@@ -36,7 +39,7 @@ const { values: args } = parseArgs({
 	},
 });
 const count = Number(args.count ?? 10000);
-const which = args.n8n ?? '1';
+const which = args.n8n ?? 'both';
 /** @type {Array<1 | 2>} */
 const versions = which === '2' ? [2] : which === 'both' ? [1, 2] : [1];
 

@@ -73,8 +73,11 @@ async function round(t, count, concurrency, pid) {
  * @returns {Promise<Figure[]>} per target: mean deliveries/s and CPU ms per delivery over the rounds
  */
 async function measure(o) {
-	/** @type {Map<string, { perSec: number[], cpu: number[], good: number, sent: number }>} */
-	const acc = new Map(o.targets.map((t) => [t.key, { perSec: [], cpu: [], good: 0, sent: 0 }]));
+	/** @typedef {{ perSec: number[], cpu: number[], good: number, sent: number }} Acc */
+	/** @type {Map<string, Acc>} */
+	const acc = new Map(
+		o.targets.map((t) => [t.key, /** @type {Acc} */ ({ perSec: [], cpu: [], good: 0, sent: 0 })]),
+	);
 	// Warm-up: JIT, caches and the first-run costs are not the steady state being compared.
 	for (const t of o.targets) await round(t, Math.min(50, o.count), o.concurrency, o.pid);
 	for (let r = 0; r < o.rounds; r++) {

@@ -278,7 +278,7 @@ const KINDS = [
 					'x',
 					[],
 					null,
-					{ .../** @type {any} */ ((o).msg ?? {}), recordId: 5, status: ['Success'] },
+					{ .../** @type {any} */ (o.msg ?? {}), recordId: 5, status: ['Success'] },
 				]),
 			}),
 		);

@@ -226,6 +226,7 @@ async function fuzzVersion(o) {
 			['plain-auth', 'v1', token],
 			['v1', 'v1', {}],
 			['v1-no-dedup', 'v1', {}],
+			['v1-store-read', 'v1', {}],
 			['v2-no-fetch', 'v2', {}],
 			['v2', 'v2', {}],
 		];

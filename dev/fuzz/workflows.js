@@ -7,8 +7,10 @@
  *   plain         n8n's Webhook node, no authentication (the target figure's baseline)
  *   plain-auth    n8n's Webhook node with Header Auth (it, too, loads and decrypts a credential)
  *   v1            the v1 trigger as the storm uses it (duplicate suppression on)
- *   v1-no-dedup   the v1 trigger with Ignore Duplicates off and no stored keys (isolates the
- *                 duplicate store's cost: loading, changing and saving it with the workflow)
+ *   v1-no-dedup   the v1 trigger with Ignore Duplicates off and no stored keys
+ *   v1-store-read the same with a full store that is loaded with the workflow but never changed
+ * The last two split the duplicate store's cost: n8n loading it with the workflow on every request
+ * (v1-store-read minus v1-no-dedup) and changing and saving it (v1 minus v1-store-read).
  *   v2-no-fetch   the v2 trigger with Fetch Record off (no outbound call: the fair comparison)
  *   v2            the v2 trigger as the storm uses it (one record fetch per delivery)
  */
@@ -33,7 +35,7 @@ const SETTINGS = {
 
 /**
  * @typedef {'v1' | 'v2'} Api
- * @typedef {{ key: string, id: string, hook: string, api?: Api, options?: object, auth?: boolean }} Spec
+ * @typedef {{ key: string, id: string, hook: string, api?: Api, options?: Record<string, unknown>, auth?: boolean, store?: false }} Spec
  */
 
 /** @type {Spec[]} The trigger workflows (api set) and the Webhook-node ones, by key. */
@@ -44,6 +46,14 @@ const SPECS = [
 		key: 'v1-no-dedup',
 		id: 'ccpFuzzBenchNoDd',
 		hook: '0f0220fe-0000-4000-8000-00000000f004',
+		api: 'v1',
+		options: { ignoreDuplicates: false },
+		store: false,
+	},
+	{
+		key: 'v1-store-read',
+		id: 'ccpFuzzBenchStRd',
+		hook: '0f0220fe-0000-4000-8000-00000000f007',
 		api: 'v1',
 		options: { ignoreDuplicates: false },
 	},
@@ -119,9 +129,7 @@ function workflow(spec, nowMs) {
 		id: spec.id,
 		name: `Fuzz: ${spec.key}`,
 		active: false,
-		...(spec.api && spec.options?.ignoreDuplicates !== false
-			? { staticData: fullDedupStore(nowMs) }
-			: {}),
+		...(spec.api && spec.store !== false ? { staticData: fullDedupStore(nowMs) } : {}),
 		settings: SETTINGS,
 		pinData: {},
 		nodes: [
