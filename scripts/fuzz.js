@@ -4,7 +4,10 @@
  * Webhook fuzz: hostile deliveries to an active CCPayment Trigger in real n8n (dev/fuzz/).
  *
  *   node scripts/fuzz.js [--count 10000] [--concurrency 16] [--n8n 1|2|both] [--seed 1]
- *                        [--bench 300] [--no-prove-limit] [--keep]
+ *                        [--bench 300] [--rounds 2] [--no-prove-limit] [--keep]
+ *
+ * --count is per API version: each n8n (both by default, one at a time) gets a storm of that many on
+ * its v1 trigger and as many on its v2 trigger.
  *
  * Prints the per-kind table (sent, runs, refusals, HTTP statuses, who answered), deliveries/s, n8n's
  * peak RSS, the 5 valid deliveries after the storm, the trigger-vs-Webhook-node throughput and the
@@ -30,12 +33,13 @@ const { values: args } = parseArgs({
 		n8n: { type: 'string' },
 		seed: { type: 'string' },
 		bench: { type: 'string' },
+		rounds: { type: 'string' },
 		'no-prove-limit': { type: 'boolean' },
 		keep: { type: 'boolean' },
 	},
 });
 const count = Number(args.count ?? 10000);
-const which = args.n8n ?? '1';
+const which = args.n8n ?? 'both';
 /** @type {Array<1 | 2>} */
 const versions = which === '2' ? [2] : which === 'both' ? [1, 2] : [1];
 
@@ -59,7 +63,7 @@ async function main() {
 	for (const v of versions) {
 		const runtime = v === 1 ? installs.v1 : installs.v2;
 		const tag = `n8n ${runtime.major}`;
-		process.stdout.write(`\n=== fuzz, ${tag} (${runtime.version}), v1 webhooks\n`);
+		process.stdout.write(`\n=== fuzz, ${tag} (${runtime.version}), v1 and v2 triggers\n`);
 		await fuzzVersion({
 			runtime,
 			pack,
@@ -68,6 +72,7 @@ async function main() {
 			count,
 			concurrency: Number(args.concurrency ?? 16),
 			benchCount: Number(args.bench ?? Math.min(300, Math.max(50, Math.round(count / 20)))),
+			benchRounds: Number(args.rounds ?? 2),
 			proveLimit: !args['no-prove-limit'],
 			seed: Number(args.seed ?? 1),
 			ok: (label, cond, detail) => checks.ok(`[${tag}] ${label}`, cond, detail),

@@ -43,22 +43,8 @@ const randomBytes = (rng, n) => Buffer.from(Array.from({ length: n }, () => pick
 
 const JSON_CT = { 'content-type': 'application/json' };
 
-/** A CCPayment-shaped API Deposit body, tagged with its kind. @param {Ctx} ctx @param {string} kind */
-function depositObject(ctx, kind) {
-	const n = ctx.seq();
-	return {
-		pay_status: 'success',
-		order_type: 'API Deposit',
-		record_id: `fuzz-${kind}-${n}`,
-		order_id: `fuzz-order-${n}`,
-		paid_amount: '25',
-		order_amount: '25',
-		chain: 'TRX',
-		crypto: 'USDT',
-		extend: { merchant_order_id: `FUZZ-${n}` },
-		fuzz_kind: kind,
-	};
-}
+/** The profile's API Deposit notification, tagged with its kind. @param {Ctx} ctx @param {string} kind */
+const depositObject = (ctx, kind) => ctx.profile.deposit(ctx.seq(), kind);
 
 /** @param {Ctx} ctx @param {string} kind */
 const depositBody = (ctx, kind) => Buffer.from(JSON.stringify(depositObject(ctx, kind)));
@@ -137,9 +123,7 @@ const KINDS = [
 		copy[at] = copy[at] ^ (1 + pick(ctx.rng, 255));
 		return copy;
 	}),
-	afterSigning('tampered-amount', (body) =>
-		Buffer.from(body.toString().replace('"paid_amount":"25"', '"paid_amount":"2500"')),
-	),
+	afterSigning('tampered-field', (body, ctx) => Buffer.from(ctx.profile.tamper(body.toString()))),
 	afterSigning('truncated', (body, ctx) => body.subarray(0, pick(ctx.rng, body.length))),
 	afterSigning('whitespace-padded', (body, ctx) =>
 		Buffer.concat([
@@ -263,14 +247,10 @@ const KINDS = [
 			`{"__proto__":{"polluted":"yes","pay_status":"success"},"constructor":{"prototype":{"polluted":"yes"}},"record_id":"fuzz-prototype-pollution-${ctx.seq()}","fuzz_kind":"prototype-pollution"}`,
 		),
 	),
-	signedOdd('signed-unknown-type', (ctx) =>
-		Buffer.from(
-			JSON.stringify({
-				...depositObject(ctx, 'signed-unknown-type'),
-				order_type: 'Mystery Event',
-			}),
-		),
-	),
+	signedOdd('signed-unknown-type', (ctx) => {
+		const o = depositObject(ctx, 'signed-unknown-type');
+		return Buffer.from(JSON.stringify({ ...o, [o.type ? 'type' : 'order_type']: 'Mystery Event' }));
+	}),
 	signedOdd('signed-missing-fields', (ctx) =>
 		Buffer.from(
 			JSON.stringify(
@@ -278,6 +258,8 @@ const KINDS = [
 					{ fuzz_kind: 'signed-missing-fields' },
 					{ fuzz_kind: 'signed-missing-fields', record_id: `fuzz-missing-${ctx.seq()}` },
 					{ fuzz_kind: 'signed-missing-fields', order_type: 'API Deposit' },
+					{ fuzz_kind: 'signed-missing-fields', type: 'ApiDeposit' },
+					{ fuzz_kind: 'signed-missing-fields', type: 'DirectDeposit', msg: {} },
 				]),
 			),
 		),
@@ -291,6 +273,13 @@ const KINDS = [
 				paid_amount: oneOf(ctx.rng, [25, { v: '25' }, [], true]),
 				order_type: oneOf(ctx.rng, [7, ['API Deposit'], 'API Deposit']),
 				extend: oneOf(ctx.rng, ['x', 5, null, []]),
+				type: oneOf(ctx.rng, [7, ['ApiDeposit'], null, 'ApiDeposit']),
+				msg: oneOf(ctx.rng, [
+					'x',
+					[],
+					null,
+					{ .../** @type {any} */ (o.msg ?? {}), recordId: 5, status: ['Success'] },
+				]),
 			}),
 		);
 	}),
@@ -299,7 +288,7 @@ const KINDS = [
 	),
 	signedOdd('signed-prototype-keys', (ctx) =>
 		Buffer.from(
-			`{"__proto__":{"pay_status":"success","polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"order_type":"API Deposit","pay_status":"success","record_id":"fuzz-signed-proto-${ctx.seq()}","fuzz_kind":"signed-prototype-keys"}`,
+			`{"__proto__":{"pay_status":"success","polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"order_type":"API Deposit","pay_status":"success","record_id":"fuzz-signed-proto-${ctx.seq()}","type":"ApiDeposit","msg":{"__proto__":{"status":"Success"},"recordId":"fuzz-signed-proto-${ctx.seq()}"},"fuzz_kind":"signed-prototype-keys"}`,
 		),
 	),
 ];
@@ -382,6 +371,8 @@ function generator({ profile, merchant, other, seed = 1, kinds = KINDS }) {
 			const d = kind.make(ctx);
 			return { kind: name, expect: kind.expect, ...d, bytes: d.body.length };
 		},
+		/** Where the profile's notification carries its record ID. @param {any} json */
+		recordId: (json) => profile.recordId(json),
 		/** A valid delivery (correct signature, fresh record ID) of the given kind tag. @param {string} tag */
 		valid(tag) {
 			const body = depositBody(ctx, tag);

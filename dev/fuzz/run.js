@@ -1,9 +1,9 @@
 // @ts-check
 'use strict';
 /**
- * One fuzz run against one real n8n: the storm on the active CCPayment Trigger, then the checks
- * (answers, runs per kind, failed executions, n8n alive, valid deliveries after the storm), the
- * trigger-vs-Webhook-node throughput and the oversize-body finding. Prints its figures; the caller
+ * One fuzz run against one real n8n: a storm on the active CCPayment Trigger of each API version,
+ * then the checks (answers, runs per kind, failed executions, 5xx, n8n alive, valid deliveries after
+ * the storm), the oversize-body finding and the trigger-vs-Webhook-node benchmark. Prints its figures; the caller
  * counts the checks.
  */
 const fs = require('fs');
@@ -17,6 +17,7 @@ const { generator, schedule } = require('./cases');
 const { PROFILES } = require('./profiles');
 const { judge, Table } = require('./classify');
 const { post, storm } = require('./send');
+const { measure, format } = require('./bench');
 const http = require('http');
 
 /** @typedef {(label: string, cond: boolean, detail?: unknown) => boolean} Ok */
@@ -54,28 +55,82 @@ async function settledExecutions(n8n, id, atLeast = 0) {
 const triggerItem = (e) =>
 	e.data?.resultData?.runData?.[wf.TRIGGER_NODE]?.[0]?.data?.main?.[0]?.[0]?.json;
 
+/** The other merchant a wrongly signed v2 delivery comes from (valid format, not the credential). */
+const OTHER_V2 = { appId: 'SimV2AppId000002', appSecret: 'a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5' };
+
 /**
- * Valid deliveries per second through one URL. @param {string} url @param {number} count
- * @param {number} concurrency @param {ReturnType<typeof generator>} gen @param {string} tag
+ * The storm against one API version's trigger, and its checks.
+ * @param {{ n8n: N8nInstance, api: 'v1' | 'v2', gen: ReturnType<typeof generator>, count: number,
+ *   concurrency: number, ok: Ok, say: (line: string) => void }} o
  */
-async function rate(url, count, concurrency, gen, tag) {
-	let good = 0;
+async function stormOne({ n8n, api, gen, count, concurrency, ok, say }) {
+	const id = wf.spec(api).id;
+	const table = new Table();
+	/** @type {Map<string, 'refuse' | 'signed'>} */
+	const expectOf = new Map();
+	const names = schedule(count, gen.rng);
+	say(`${api} trigger storm: ${count} deliveries, ${concurrency} in flight`);
 	const { ms } = await storm({
-		url,
+		url: wf.url(n8n.base, api),
 		count,
 		concurrency,
-		make: () => gen.valid(tag),
-		onAnswer: (_d, a) => {
-			if (a.status === 200) good++;
+		make: (i) => gen.make(names[i]),
+		onAnswer: (d, a) => {
+			expectOf.set(d.kind, d.expect);
+			table.add(d.kind, a, judge(d, a));
 		},
 	});
-	return { perSec: (count / ms) * 1000, good };
+	const executions = await settledExecutions(n8n, id);
+	for (const e of executions) table.addRun(String(triggerItem(e)?.fuzz_kind ?? 'unattributed'));
+	for (const line of table.format()) say(line);
+	const rows = [...table.rows];
+	const refusedRuns = rows.filter(([k, r]) => expectOf.get(k) !== 'signed' && r.runs > 0);
+	const failed = executions.filter((e) => e.status === 'error' || e.status === 'crashed');
+	const fiveXx = rows.reduce(
+		(n, [k, r]) => n + (k === 'oversize' ? 0 : (r.statuses['500'] ?? 0)),
+		0,
+	);
+	say(`${api}: ${((count / ms) * 1000).toFixed(0)} deliveries/s (${(ms / 1000).toFixed(1)} s)`);
+	ok(
+		`${api}: every delivery answered as expected (401/413 from the node, or n8n's own refusal)`,
+		!rows.some(([, r]) => r.bad),
+		{
+			bad: rows.filter(([, r]) => r.bad).map(([k, r]) => ({ k, examples: r.examples })),
+		},
+	);
+	ok(`${api}: 0 workflow runs from unverified deliveries`, refusedRuns.length === 0, refusedRuns);
+	ok(`${api}: 0 failed executions`, failed.length === 0, failed.slice(0, 3));
+	ok(`${api}: 0 5xx answers below n8n's payload limit`, fiveXx === 0);
+}
+
+/**
+ * Five valid deliveries after the storm: each answered 200 and run exactly once.
+ * @param {{ n8n: N8nInstance, api: 'v1' | 'v2', gen: ReturnType<typeof generator>, agent: http.Agent, ok: Ok, say: (line: string) => void }} o
+ */
+async function afterStorm({ n8n, api, gen, agent, ok, say }) {
+	const id = wf.spec(api).id;
+	const before = (await n8n.executions(id)).length;
+	/** @type {unknown[]} */
+	const ids = [];
+	for (let i = 0; i < 5; i++) {
+		const d = gen.valid('after-storm');
+		ids.push(gen.recordId(JSON.parse(d.body.toString())));
+		const a = await post(wf.url(n8n.base, api), d, agent);
+		ok(`${api}: valid delivery ${i + 1} after the storm answered 200`, a.status === 200, a);
+	}
+	const after = await settledExecutions(n8n, id, before + 5);
+	const ran = ids.map((r) => after.filter((e) => gen.recordId(triggerItem(e)) === r).length);
+	say(`${api}: valid deliveries after the storm, runs per delivery: ${ran.join(', ')}`);
+	ok(
+		`${api}: the 5 valid deliveries after the storm each ran exactly once`,
+		ran.every((n) => n === 1),
+	);
 }
 
 /**
  * @param {{ runtime: import('../e2e/lib/install').RuntimeInfo, pack: any, dir: string, npmCache: string,
- *   count: number, concurrency: number, benchCount: number, proveLimit: boolean, seed: number, ok: Ok,
- *   say: (line: string) => void, onStarted: (stop: () => Promise<unknown>) => void }} o
+ *   count: number, concurrency: number, benchCount: number, benchRounds: number, proveLimit: boolean,
+ *   seed: number, ok: Ok, say: (line: string) => void, onStarted: (stop: () => Promise<unknown>) => void }} o
  */
 async function fuzzVersion(o) {
 	const { runtime, ok, say } = o;
@@ -95,63 +150,55 @@ async function fuzzVersion(o) {
 		await simulator.stop();
 	});
 	await installIntoUserFolder(userFolder, o.pack, o.npmCache);
-	const files = wf.write(o.dir, { simUrl: simulator.url, merchant: simulator.merchant });
+	const files = wf.write(o.dir, {
+		simUrl: simulator.url,
+		merchant: simulator.merchant,
+		v2Merchant: simulator.v2Merchant,
+	});
 	await n8n.importCredentials(files.credentials);
 	await n8n.importWorkflowsFromDir(files.workflowsDir);
-	await n8n.activate(wf.TRIGGER_WORKFLOW_ID);
-	await n8n.activate(wf.PLAIN_WORKFLOW_ID);
-	const url = wf.urls(n8n.base);
+	for (const s of wf.SPECS) await n8n.activate(s.id);
 	const ready = async () =>
-		(await request('POST', url.trigger, { body: '{}', timeoutMs: 10000 })).status === 401;
+		(await request('POST', wf.url(n8n.base, 'v1'), { body: '{}', timeoutMs: 10000 })).status ===
+		401;
 	// Generous: CI's 2 cores may be busy with other suites.
 	await n8n.start({ ready, timeoutMs: 300000 });
 	await n8n.setupOwner();
 	await n8n.createApiKey();
 
-	const gen = generator({
-		profile: PROFILES.v1,
-		merchant: simulator.merchant,
-		other: sim.otherMerchant(simulator),
-		seed: o.seed,
-	});
-	const table = new Table();
-	/** @type {Map<string, 'refuse' | 'signed'>} */
-	const expectOf = new Map();
-	const names = schedule(o.count, gen.rng);
-	say(`storm: ${o.count} deliveries, ${o.concurrency} in flight, seed ${o.seed}`);
-	const { ms } = await storm({
-		url: url.trigger,
-		count: o.count,
-		concurrency: o.concurrency,
-		make: (i) => gen.make(names[i]),
-		onAnswer: (d, a) => {
-			expectOf.set(d.kind, d.expect);
-			table.add(d.kind, a, judge(d, a));
-		},
-	});
-	const executions = await settledExecutions(n8n, wf.TRIGGER_WORKFLOW_ID);
-	for (const e of executions) table.addRun(String(triggerItem(e)?.fuzz_kind ?? 'unattributed'));
-	for (const line of table.format()) say(line);
-	const rows = [...table.rows];
-	const bad = rows.reduce((n, [, r]) => n + r.bad, 0);
-	const refusedRuns = rows.filter(([k, r]) => expectOf.get(k) !== 'signed' && r.runs > 0);
-	const failed = executions.filter((e) => e.status === 'error' || e.status === 'crashed');
-	say(`deliveries/s: ${((o.count / ms) * 1000).toFixed(0)} (${(ms / 1000).toFixed(1)} s)`);
-	ok(`every delivery answered as expected (401/413 from the node, or n8n's own refusal)`, !bad, {
-		bad: rows.filter(([, r]) => r.bad).map(([k, r]) => ({ k, examples: r.examples })),
-	});
-	ok('0 workflow runs from unverified deliveries', refusedRuns.length === 0, refusedRuns);
-	ok('0 failed executions', failed.length === 0, failed.slice(0, 3));
+	const gens = {
+		v1: generator({
+			profile: PROFILES.v1,
+			merchant: simulator.merchant,
+			other: sim.otherMerchant(simulator),
+			seed: o.seed,
+		}),
+		v2: generator({
+			profile: PROFILES.v2,
+			merchant: simulator.v2Merchant,
+			other: OTHER_V2,
+			seed: o.seed + 1,
+		}),
+	};
+	for (const api of /** @type {const} */ (['v1', 'v2']))
+		await stormOne({
+			n8n,
+			api,
+			gen: gens[api],
+			count: o.count,
+			concurrency: o.concurrency,
+			ok,
+			say,
+		});
 
 	// The oversize finding: n8n reads and parses the body (N8N_PAYLOAD_SIZE_MAX) before any node runs,
 	// so n8n's own Webhook node gets the same answer to a body over the limit as the CCPayment Trigger.
+	const gen = gens.v1;
 	const big = gen.make('oversize');
 	while (big.bytes <= 16 * 1024 * 1024) Object.assign(big, gen.make('oversize'));
 	const agent = new http.Agent();
-	const [viaTrigger, viaPlain] = [
-		await post(url.trigger, big, agent),
-		await post(url.plain, big, agent),
-	];
+	const viaTrigger = await post(wf.url(n8n.base, 'v1'), big, agent);
+	const viaPlain = await post(wf.url(n8n.base, 'plain'), big, agent);
 	const same = viaTrigger.status === viaPlain.status && viaTrigger.text === viaPlain.text;
 	say(
 		`${(big.bytes / 1048576).toFixed(0)} MiB body: CCPayment Trigger -> ${viaTrigger.status} ${viaTrigger.text.slice(0, 90)}; plain Webhook node -> ${viaPlain.status} ${viaPlain.text.slice(0, 90)}`,
@@ -159,53 +206,55 @@ async function fuzzVersion(o) {
 	ok(
 		"a body over N8N_PAYLOAD_SIZE_MAX gets n8n's answer, identical for the plain Webhook node",
 		same,
-		{
-			viaTrigger,
-			viaPlain,
-		},
+		{ viaTrigger, viaPlain },
 	);
 
-	// Alive, and valid deliveries still run exactly once each.
 	const alive = await request('GET', `${n8n.base}/healthz`).then(
 		(r) => r.status === 200,
 		() => false,
 	);
-	ok('n8n alive after the storm', alive);
-	const before = executions.length;
-	/** @type {string[]} */
-	const ids = [];
-	for (let i = 0; i < 5; i++) {
-		const d = gen.valid('after-storm');
-		ids.push(JSON.parse(d.body.toString()).record_id);
-		const a = await post(url.trigger, d, agent);
-		ok(`valid delivery ${i + 1} after the storm answered 200`, a.status === 200, a);
-	}
-	const after = await settledExecutions(n8n, wf.TRIGGER_WORKFLOW_ID, before + 5);
-	const ran = ids.map((id) => after.filter((e) => triggerItem(e)?.record_id === id).length);
-	say(`valid deliveries after the storm: runs per delivery ${ran.join(', ')}`);
-	ok(
-		'the 5 valid deliveries after the storm each ran exactly once',
-		ran.every((n) => n === 1),
-	);
+	ok('n8n alive after the storms', alive);
+	for (const api of /** @type {const} */ (['v1', 'v2']))
+		await afterStorm({ n8n, api, gen: gens[api], agent, ok, say });
+	say(`n8n peak RSS after the storms: ${peakRssMib(n8n.pid) ?? '?'} MiB`);
 
-	// Throughput of valid deliveries: trigger vs plain Webhook node, same n8n, same concurrency,
-	// interleaved so background load hits both alike. Printed, never asserted.
-	const bench = { trigger: [0, 0], plain: [0, 0] };
-	for (let round = 0; round < 2; round++) {
-		for (const which of /** @type {const} */ (['trigger', 'plain'])) {
-			const r = await rate(url[which], o.benchCount, 8, gen, `bench-${which}`);
-			bench[which][0] += r.perSec / 2;
-			bench[which][1] += r.good;
-		}
+	if (o.benchCount > 0) {
+		const token = { [wf.HEADER_AUTH.name]: wf.HEADER_AUTH.value };
+		/** @type {Array<[string, 'v1' | 'v2', Record<string, string>]>} */
+		const plan = [
+			['plain', 'v1', {}],
+			['plain-auth', 'v1', token],
+			['v1', 'v1', {}],
+			['v1-no-dedup', 'v1', {}],
+			['v1-store-read', 'v1', {}],
+			['v2-no-fetch', 'v2', {}],
+			['v2', 'v2', {}],
+		];
+		const targets = plan.map(([key, api, extra]) => ({
+			key,
+			url: wf.url(n8n.base, key),
+			make: () => {
+				const d = gens[api].valid(`bench-${key}`);
+				return { ...d, headers: { ...d.headers, ...extra } };
+			},
+		}));
+		const figures = await measure({
+			targets,
+			count: o.benchCount,
+			rounds: o.benchRounds,
+			concurrency: 8,
+			pid: n8n.pid,
+		});
+		say(
+			`throughput of valid deliveries (8 in flight, ${o.benchRounds} interleaved rounds of ${o.benchCount}; duplicate stores full):`,
+		);
+		for (const line of format(figures, 'plain')) say(`  ${line}`);
+		ok(
+			'every benchmark delivery answered 200',
+			figures.every((f) => f.good === f.sent),
+			figures.map((f) => `${f.key} ${f.good}/${f.sent}`),
+		);
 	}
-	const ratio = bench.trigger[0] / bench.plain[0];
-	say(
-		`throughput (valid deliveries, 8 in flight, ${2 * o.benchCount} each): CCPayment Trigger ${bench.trigger[0].toFixed(1)}/s, plain Webhook ${bench.plain[0].toFixed(1)}/s (trigger at ${(ratio * 100).toFixed(0)}%)`,
-	);
-	ok(
-		'every benchmark delivery answered 200',
-		bench.trigger[1] + bench.plain[1] === 4 * o.benchCount,
-	);
 	say(`n8n peak RSS: ${peakRssMib(n8n.pid) ?? '?'} MiB`);
 
 	if (o.proveLimit) {
@@ -217,9 +266,10 @@ async function fuzzVersion(o) {
 		} finally {
 			delete process.env.N8N_PAYLOAD_SIZE_MAX;
 		}
-		const runsBefore = (await n8n.executions(wf.TRIGGER_WORKFLOW_ID)).length;
-		const raised = await post(url.trigger, big, agent);
-		const runsAfter = (await settledExecutions(n8n, wf.TRIGGER_WORKFLOW_ID)).length;
+		const id = wf.spec('v1').id;
+		const runsBefore = (await n8n.executions(id)).length;
+		const raised = await post(wf.url(n8n.base, 'v1'), big, agent);
+		const runsAfter = (await settledExecutions(n8n, id)).length;
 		say(
 			`with N8N_PAYLOAD_SIZE_MAX=32 the same body -> ${raised.status} ${raised.text.slice(0, 60)}`,
 		);

@@ -54,15 +54,16 @@ export function readState(value: unknown): DedupState {
 	const entries = (value as { entries?: unknown }).entries;
 	if (!Array.isArray(entries)) return { version: 1, entries: [] };
 	const clean: Array<[string, number]> = [];
-	for (const entry of entries) {
-		if (
-			Array.isArray(entry) &&
-			entry.length === 2 &&
-			typeof entry[0] === 'string' &&
-			typeof entry[1] === 'number' &&
-			Number.isFinite(entry[1])
-		) {
-			clean.push([entry[0], entry[1]]);
+	// Indexed, each field read once: n8n hands static data over behind a proxy per array, where every
+	// read is a trap, and this runs on up to 1,000 entries per delivery.
+	const count = entries.length;
+	for (let i = 0; i < count; i++) {
+		const entry: unknown = entries[i];
+		if (!Array.isArray(entry) || entry.length !== 2) continue;
+		const key: unknown = entry[0];
+		const seen: unknown = entry[1];
+		if (typeof key === 'string' && typeof seen === 'number' && Number.isFinite(seen)) {
+			clean.push([key, seen]);
 		}
 	}
 	return { version: 1, entries: clean };
@@ -87,7 +88,16 @@ export function checkAndRemember(
 	nowMs: number,
 	bound: DedupBound = { maxEntries: MAX_ENTRIES, maxAgeMs: MAX_AGE_MS },
 ): DedupResult {
-	const before = readState(stored);
+	return checkClean(readState(stored), key, nowMs, bound);
+}
+
+/** checkAndRemember on a state already read (clean entries), so it is not copied again. */
+function checkClean(
+	before: DedupState,
+	key: string,
+	nowMs: number,
+	bound: DedupBound,
+): DedupResult {
 	const oldest = nowMs - bound.maxAgeMs;
 	const fresh = before.entries.filter(([, seen]) => seen >= oldest);
 	const duplicate = fresh.some(([k]) => k === key);
@@ -147,10 +157,22 @@ export function mergeStates(
 	nowMs: number,
 	bound: DedupBound = { maxEntries: MAX_ENTRIES, maxAgeMs: MAX_AGE_MS },
 ): DedupState {
+	return mergeClean(readState(a).entries, readState(b).entries, nowMs, bound);
+}
+
+/** mergeStates on entries already read (clean), so they are not copied again. */
+function mergeClean(
+	a: Array<[string, number]>,
+	b: Array<[string, number]>,
+	nowMs: number,
+	bound: DedupBound,
+): DedupState {
 	const firstSeen = new Map<string, number>();
-	for (const [key, seen] of [...readState(a).entries, ...readState(b).entries]) {
-		const known = firstSeen.get(key);
-		if (known === undefined || seen < known) firstSeen.set(key, seen);
+	for (const list of [a, b]) {
+		for (const [key, seen] of list) {
+			const known = firstSeen.get(key);
+			if (known === undefined || seen < known) firstSeen.set(key, seen);
+		}
 	}
 	const oldest = nowMs - bound.maxAgeMs;
 	const entries = [...firstSeen].filter(([, seen]) => seen >= oldest).sort((x, y) => x[1] - y[1]);
@@ -183,8 +205,8 @@ export function rememberDelivery(
 	bound: DedupBound,
 ): DedupResult {
 	const loaded = readState(stored);
-	const known = mergeStates(processMemory.get(scope), loaded, nowMs, bound);
-	const seen = checkAndRemember(known, key, nowMs, bound);
+	const known = mergeClean(processMemory.get(scope)?.entries ?? [], loaded.entries, nowMs, bound);
+	const seen = checkClean(known, key, nowMs, bound);
 	keepInProcess(scope, seen.state);
 	// A copy: n8n wraps stored objects in change-tracking proxies, which must not reach the memory.
 	const state: DedupState = { version: 1, entries: seen.state.entries.map(([k, t]) => [k, t]) };
@@ -193,7 +215,7 @@ export function rememberDelivery(
 	// Not enumerable, so it is not stored itself; without it the save holds `entries` as above.
 	Object.defineProperty(state, 'toJSON', {
 		value: (): DedupState =>
-			mergeStates(processMemory.get(scope), { version: 1, entries: state.entries }, nowMs, bound),
+			mergeClean(processMemory.get(scope)?.entries ?? [], state.entries, nowMs, bound),
 	});
 	return { duplicate: seen.duplicate, state, changed: !sameEntries(state.entries, loaded.entries) };
 }
@@ -211,6 +233,9 @@ export function isKnownDelivery(
 	nowMs: number,
 	bound: DedupBound,
 ): boolean {
-	const known = mergeStates(processMemory.get(scope), stored, nowMs, bound);
-	return known.entries.some(([k]) => k === key);
+	const memory = processMemory.get(scope)?.entries ?? [];
+	const loaded = readState(stored).entries;
+	// A key in neither layer is unknown whatever the merge keeps: the usual case, decided without it.
+	if (!memory.some(([k]) => k === key) && !loaded.some(([k]) => k === key)) return false;
+	return mergeClean(memory, loaded, nowMs, bound).entries.some(([k]) => k === key);
 }

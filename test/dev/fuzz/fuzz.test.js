@@ -10,21 +10,30 @@ const merchant = { appId: '202401010000000000000000000000001', appSecret: '01234
 const other = { appId: '202401010000000000000000000000002', appSecret: 'fedcba9876543210' };
 const MiB = 1024 * 1024;
 
+const v2Merchant = { appId: 'SimV2AppId000001', appSecret: '0f1e2d3c4b5a69780f1e2d3c4b5a6978' };
+const v2Other = { appId: 'SimV2AppId000002', appSecret: 'a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5' };
+
 /**
  * The trigger's own verdict on a delivery, with the headers as n8n hands them over (lower-case names,
  * repeated custom headers joined by ", " as Node's HTTP parser does).
  * @param {{ headers: Record<string, string | string[]>, body: Buffer }} d
+ * @param {'v1' | 'v2'} [api]
  */
-function packageAccepts(d) {
+function packageAccepts(d, api = 'v1') {
 	/** @type {Record<string, string>} */
 	const headers = {};
 	for (const [k, v] of Object.entries(d.headers))
 		headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-	return product('verification').verifyDelivery({
+	const m = api === 'v1' ? merchant : v2Merchant;
+	const verify =
+		api === 'v1'
+			? product('verification').verifyDelivery
+			: product('verificationV2').verifyDeliveryV2;
+	return verify({
 		headers,
 		rawBody: d.body,
-		appId: merchant.appId,
-		appSecret: merchant.appSecret,
+		appId: m.appId,
+		appSecret: m.appSecret,
 		toleranceSeconds: 300,
 		requireAppIdMatch: true,
 		nowMs: Date.now(),
@@ -60,6 +69,23 @@ test('every refuse kind fails the package verifier; every signed kind passes it'
 		}
 	}
 	assert.ok(packageAccepts(gen.valid('valid')));
+});
+
+test('v2: every refuse kind fails the package v2 verifier; every signed kind passes it', () => {
+	const gen = generator({ profile: PROFILES.v2, merchant: v2Merchant, other: v2Other, seed: 9 });
+	for (const kind of KINDS) {
+		for (let i = 0; i < 30; i++) {
+			const d = gen.make(kind.name);
+			if (kind.expect === 'signed')
+				assert.ok(packageAccepts(d, 'v2'), `${kind.name} should verify`);
+			else assert.ok(!packageAccepts(d, 'v2'), `${kind.name} #${i} must not verify`);
+		}
+	}
+	const valid = gen.valid('valid');
+	assert.ok(packageAccepts(valid, 'v2'));
+	const json = JSON.parse(valid.body.toString());
+	assert.equal(json.type, 'ApiDeposit');
+	assert.match(String(gen.recordId(json)), /^fuzz-valid-\d+$/);
 });
 
 test('JSON bodies carry their kind and a fresh record_id', () => {
@@ -148,4 +174,47 @@ test('Table counts sent, statuses, runs and bad answers per kind', () => {
 	assert.equal(row.bad, 1);
 	assert.deepEqual(row.statuses, { 401: 1, 500: 1 });
 	assert.match(t.format()[1], /^a\s+2\s+1\s+1\s+401x1 500x1/);
+});
+
+test('fuzz workflows: both trigger versions, full duplicate stores except the no-dedup variant', () => {
+	const fs = require('node:fs');
+	const os = require('node:os');
+	const path = require('node:path');
+	const wf = require('../../../dev/fuzz/workflows');
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fuzz-wf-'));
+	try {
+		const files = wf.write(dir, { simUrl: 'http://sim', merchant, v2Merchant });
+		const creds = JSON.parse(fs.readFileSync(files.credentials, 'utf8'));
+		assert.deepEqual(
+			creds.map((/** @type {any} */ c) => c.type),
+			['ccPaymentApi', 'ccPaymentV2Api', 'httpHeaderAuth'],
+		);
+		for (const spec of wf.SPECS) {
+			const w = JSON.parse(
+				fs.readFileSync(path.join(files.workflowsDir, `${spec.key}.json`), 'utf8'),
+			);
+			const store = w.staticData?.[`node:${wf.TRIGGER_NODE}`]?.ccpaymentDedup;
+			const seeded = spec.api !== undefined && spec.key !== 'v1-no-dedup';
+			if (spec.key === 'v1-store-read')
+				assert.equal(w.nodes[0].parameters.options.ignoreDuplicates, false);
+			assert.equal(store?.entries.length ?? 0, seeded ? 1000 : 0, spec.key);
+			if (spec.api === 'v2') assert.equal(w.nodes[0].parameters.apiVersion, 'v2');
+		}
+		assert.equal(wf.url('http://n', 'v2'), `http://n/webhook/${wf.spec('v2').hook}/webhook`);
+		assert.equal(wf.url('http://n', 'plain'), 'http://n/webhook/ccpayment-fuzz-plain');
+	} finally {
+		fs.rmSync(dir, { recursive: true, force: true });
+	}
+});
+
+test('bench format: rate and CPU against the baseline', () => {
+	const { format } = require('../../../dev/fuzz/bench');
+	const lines = format(
+		[
+			{ key: 'plain', perSec: 100, cpuMs: 10, good: 1, sent: 1 },
+			{ key: 'v1', perSec: 50, cpuMs: 25, good: 1, sent: 1 },
+		],
+		'plain',
+	);
+	assert.match(lines[1], /^v1\s+50\.0\/s \(50% of plain\), n8n CPU 25\.0 ms\/delivery \(2\.50x\)$/);
 });

@@ -145,3 +145,59 @@ test('isKnownDelivery: looks at both layers without recording, so work that fail
 	assert.equal(isKnownDelivery('look', stored, 'k', T0 + MAX_AGE_MS + 1, bound), false, 'aged out');
 	forgetInProcess('look');
 });
+
+test('isKnownDelivery: a key the bounded union evicts is unknown, as rememberDelivery would decide', () => {
+	const { isKnownDelivery, rememberDelivery, mergeStates, forgetInProcess } = product('dedup');
+	const bound = { maxEntries: 3, maxAgeMs: MAX_AGE_MS };
+	forgetInProcess('evict');
+	for (const [i, k] of ['m1', 'm2', 'm3'].entries())
+		rememberDelivery('evict', undefined, k, T0 + 10 + i, bound);
+	// Stored keys older than the three in memory: the union keeps only the newest three.
+	const stored = {
+		version: 1,
+		entries: [
+			['old', T0],
+			['m2', T0 + 11],
+		],
+	};
+	assert.equal(
+		isKnownDelivery('evict', stored, 'old', T0 + 20, bound),
+		false,
+		'evicted by the bound',
+	);
+	assert.equal(isKnownDelivery('evict', stored, 'm3', T0 + 20, bound), true);
+	assert.equal(isKnownDelivery('evict', stored, 'never', T0 + 20, bound), false);
+	assert.deepEqual(
+		mergeStates(undefined, stored, T0 + 20, bound).entries.map(([k]) => k),
+		['old', 'm2'],
+		'merging alone keeps it',
+	);
+	forgetInProcess('evict');
+});
+
+test('readState reads a store behind proxies (as n8n hands static data over) like the plain object', () => {
+	/** @param {any} value @returns {any} */
+	const observed = (value) =>
+		value !== null && typeof value === 'object'
+			? new Proxy(
+					Array.isArray(value)
+						? value.map(observed)
+						: Object.fromEntries(Object.entries(value).map(([k, v]) => [k, observed(v)])),
+					{
+						get: (target, name, receiver) => Reflect.get(target, name, receiver),
+					},
+				)
+			: value;
+	const plain = {
+		version: 1,
+		entries: [['a', T0], ['bad'], ['b', T0 + 1], [1, 2], ['c', Infinity]],
+	};
+	assert.deepEqual(readState(observed(plain)), {
+		version: 1,
+		entries: [
+			['a', T0],
+			['b', T0 + 1],
+		],
+	});
+	assert.deepEqual(readState(observed(plain)), readState(plain));
+});
