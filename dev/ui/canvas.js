@@ -66,7 +66,7 @@ async function setOption(page, parameter, label) {
 	await option(page, label).click();
 	await page.waitForFunction(
 		([el, want]) => {
-			const input = /** @type {Element} */ (el).querySelector('input');
+			const input = /** @type {any} */ (el).querySelector('input');
 			return (input?.value ?? el?.textContent ?? '').trim() === want;
 		},
 		/** @type {const} */ ([await field.elementHandle(), label]),
@@ -145,12 +145,12 @@ async function runNode(page, expect) {
 	const count = output.locator('[data-test-id="ndv-items-count"]');
 	const error = output.locator('[data-test-id="node-error-message"]');
 	await ndv(page).locator('[data-test-id="node-execute-button"]').first().click();
-	if (expect === 'data') await count.or(error).first().waitFor();
-	else
-		await error
-			.first()
-			.waitFor()
-			.catch(() => undefined);
+	const outcome = expect === 'data' ? count.or(error).first() : error.first();
+	// When the expected outcome never comes, what the panel shows instead is read below.
+	await outcome.waitFor().then(
+		() => true,
+		() => false,
+	);
 	if (await error.first().isVisible()) {
 		const description = output.locator('[data-test-id="node-error-description"]');
 		return {
@@ -188,7 +188,12 @@ async function copyTestUrl(page) {
 	await url.waitFor();
 	await url.click();
 	const copied = await page
-		.evaluate(() => /** @type {any} */ (globalThis).navigator.clipboard.readText())
+		.evaluate(
+			() =>
+				/** @type {Promise<string>} */ (
+					/** @type {any} */ (globalThis).navigator.clipboard.readText()
+				),
+		)
 		.catch(() => '');
 	return { copied: copied.trim(), shown: (await url.innerText()).trim() };
 }

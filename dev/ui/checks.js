@@ -69,12 +69,12 @@ async function collectFields(page) {
 	return page.evaluate(() => {
 		// Runs in the page: the DOM's globals are the page's.
 		const document = /** @type {any} */ (globalThis).document;
-		const visible = (/** @type {Element} */ el) => {
+		const visible = (/** @type {any} */ el) => {
 			const r = el.getBoundingClientRect();
 			return r.width > 0 && r.height > 0;
 		};
 		const params = document.querySelector('[data-test-id="ndv"] [data-test-id="node-parameters"]');
-		const nameOf = (/** @type {Element} */ el) =>
+		const nameOf = (/** @type {any} */ el) =>
 			(
 				el.closest('[data-test-id^="parameter-input-"]')?.getAttribute('data-test-id') ?? ''
 			).replace('parameter-input-', '') ||
@@ -89,13 +89,13 @@ async function collectFields(page) {
 			: [];
 		const values = params
 			? [...params.querySelectorAll('input, textarea')]
-					.filter((el) => visible(el) && /** @type {HTMLInputElement} */ (el).type !== 'hidden')
-					.map((el) => ({ name: nameOf(el), value: /** @type {HTMLInputElement} */ (el).value }))
+					.filter((el) => visible(el) && /** @type {any} */ (el).type !== 'hidden')
+					.map((el) => ({ name: nameOf(el), value: /** @type {any} */ (el).value }))
 			: [];
 		const texts = [
-			...(params ? [/** @type {HTMLElement} */ (params).innerText] : []),
+			...(params ? [/** @type {any} */ (params).innerText] : []),
 			...[...document.querySelectorAll('[data-test-id="canvas-node"]')].map(
-				(el) => /** @type {HTMLElement} */ (el).innerText,
+				(el) => /** @type {any} */ (el).innerText,
 			),
 		];
 		return { issues, values, texts };

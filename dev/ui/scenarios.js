@@ -96,7 +96,7 @@ async function actionNode(ctx) {
 	await canvas.setLocatorById(page, 'coinId', '999999');
 	const failed = await canvas.runNode(page, 'error');
 	await ctx.shot('error-item');
-	const shown = failed.ok ? '' : `${failed.message}\n${failed.description}`;
+	const shown = 'message' in failed ? `${failed.message}\n${failed.description}` : '';
 	ctx.say(`unknown coin: ${shown.replace(/\s+/g, ' ').slice(0, 200)}`);
 	const problems = errorTextProblems(shown, [ctx.simulator.v2Merchant.appSecret]);
 	ctx.check(
