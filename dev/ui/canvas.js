@@ -73,6 +73,13 @@ async function setOption(page, parameter, label) {
 	);
 }
 
+/** What an options parameter's field shows. @param {Page} page @param {string} parameter */
+async function optionValue(page, parameter) {
+	const field = ndv(page).locator(`[data-test-id="parameter-input-${parameter}"]`);
+	const input = field.locator('input').first();
+	return ((await input.count()) ? await input.inputValue() : await field.innerText()).trim();
+}
+
 /**
  * The open resource locator list's items. n8n 1.x wraps the list in "resource-locator-dropdown",
  * 2.x in a popover inside the field; only one list is open at a time, so the visible items are it.
@@ -198,13 +205,17 @@ async function copyTestUrl(page) {
 	return { copied: copied.trim(), shown: (await url.innerText()).trim() };
 }
 
-/** Clicks the trigger panel's listen button and waits until it listens. @param {Page} page */
+/**
+ * Clicks the trigger panel's listen button; returns its label and what the panel then shows.
+ * @param {Page} page
+ */
 async function listenForTestEvent(page) {
 	const button = ndv(page).locator('[data-test-id="trigger-execute-button"]').first();
 	const label = (await button.innerText()).trim();
 	await button.click();
-	await byId(page, 'trigger-listening').waitFor();
-	return label;
+	const listening = byId(page, 'trigger-listening');
+	await listening.waitFor();
+	return { label, shows: (await listening.innerText()).trim() };
 }
 
 module.exports = {
@@ -212,6 +223,7 @@ module.exports = {
 	pickCreatorItem,
 	ndv,
 	setOption,
+	optionValue,
 	openPicker,
 	searchPicker,
 	pickItem,

@@ -71,7 +71,15 @@ async function actionNode(ctx) {
 	await canvas.pickCreatorItem(page, 'Get many balances');
 	await canvas.setOption(page, 'resource', 'Balance');
 	await canvas.setOption(page, 'operation', 'Get');
-	ctx.check('CCPayment node: resource and operation picked (Balance, Get)', true);
+	const picked = [
+		await canvas.optionValue(page, 'resource'),
+		await canvas.optionValue(page, 'operation'),
+	];
+	ctx.check(
+		'CCPayment node: resource and operation picked (Balance, Get)',
+		picked[0] === 'Balance' && picked[1] === 'Get',
+		picked,
+	);
 	const items = await canvas.openPicker(page, 'coinId');
 	ctx.check(
 		"CCPayment node: the coin picker lists the simulator's coins",
@@ -122,9 +130,9 @@ async function trigger(ctx) {
 		url.copied === url.shown && /\/webhook-test\/[^/]+\/webhook$/.test(url.copied),
 		url,
 	);
-	const label = await canvas.listenForTestEvent(page);
-	ctx.say(`trigger button: "${label}"`);
-	ctx.check('CCPayment Trigger: listens for a test event', true);
+	const listen = await canvas.listenForTestEvent(page);
+	ctx.say(`trigger button: "${listen.label}"`);
+	ctx.check('CCPayment Trigger: listens for a test event', /listening/i.test(listen.shows), listen);
 	const sent = await directDeposit(ctx.simulator, {
 		to: url.copied,
 		referenceId: 'ui-buyer-1',
