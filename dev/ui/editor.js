@@ -1,13 +1,14 @@
 // @ts-check
 'use strict';
 /**
- * What a person does in n8n's editor, as Playwright steps. Selectors are n8n's own data-test-id
- * attributes (the ones n8n's e2e tests use) and visible text, chosen to work on n8n 1.x and 2.x.
+ * What a person does in n8n's editor outside a workflow, as Playwright steps: sign in, and create a
+ * credential in the credential modal. Selectors are n8n's own data-test-id attributes (the ones n8n's
+ * e2e tests use) and visible text, chosen to work on n8n 1.x and 2.x.
  */
 
 /** @typedef {import('playwright-core').Page} Page */
 
-const SLOW = 120000; // 2 shared cores: the editor's first load alone can take a minute
+const SLOW = 180000; // 2 shared cores under load: one editor action alone can take a minute
 
 /** @param {Page} page @param {string} id */
 const byId = (page, id) => page.locator(`[data-test-id="${id}"]`);
@@ -40,50 +41,69 @@ async function login(page, base, owner) {
 }
 
 /**
- * Creates a credential in the credential modal; saving runs n8n's credential test. Returns what the
- * modal shows: success, or the error text.
- * @param {Page} page
- * @param {{ base: string, type: string, fields: Record<string, string> }} o
+ * Opens the credential modal for a new credential of one type (by its display name).
+ * @param {Page} page @param {string} base @param {string} type
+ */
+async function openNewCredential(page, base, type) {
+	await page.goto(`${base}/home/credentials`, { waitUntil: 'domcontentloaded' });
+	await byId(page, 'universal-add').click();
+	// The menu entry reads "Credential" on n8n 1.x and "New credential" on 2.x.
+	await page
+		.getByText(/^\s*(New )?credential\s*$/i)
+		.locator('visible=true')
+		.first()
+		.click();
+	await byId(page, 'selectCredential-modal').waitFor();
+	await byId(page, 'new-credential-type-select').locator('input').fill(type);
+	await byId(page, 'new-credential-type-select-option').filter({ hasText: type }).first().click();
+	await byId(page, 'new-credential-type-button').click();
+	await byId(page, 'editCredential-modal').waitFor();
+}
+
+/**
+ * Fills the open credential modal and saves; saving runs n8n's credential test. Returns what the
+ * modal then shows: success, or the error banner's text.
+ * @param {Page} page @param {Record<string, string>} fields
  * @returns {Promise<{ ok: boolean, message: string }>}
  */
-async function createCredential(page, o) {
-	await page.goto(`${o.base}/home/credentials`, { waitUntil: 'domcontentloaded' });
-	await byId(page, 'universal-add').click();
-	await page.getByText('Credential', { exact: true }).first().click();
-	const select = byId(page, 'selectCredential-modal');
-	await select.waitFor();
-	await byId(select.page(), 'new-credential-type-select').locator('input').fill(o.type);
-	await byId(page, 'new-credential-type-select-option').filter({ hasText: o.type }).first().click();
-	await byId(page, 'new-credential-type-button').click();
+async function saveCredential(page, fields) {
 	const modal = byId(page, 'editCredential-modal');
-	await modal.waitFor();
-	for (const [name, value] of Object.entries(o.fields)) {
-		const input = byId(page, `parameter-input-${name}`).locator('input, textarea').first();
-		await input.fill(value);
+	for (const [name, value] of Object.entries(fields)) {
+		await modal
+			.locator(`[data-test-id="parameter-input-${name}"]`)
+			.locator('input, textarea')
+			.first()
+			.fill(value);
 	}
+	// The test's own answer says which banner to wait for: after a correction the old error banner
+	// is still on screen until the new result replaces it.
+	const tested = page.waitForResponse(
+		(r) => r.url().includes('/rest/credentials/test') && r.request().method() === 'POST',
+	);
 	await byId(page, 'credential-save-button').click();
-	// Saving runs n8n's credential test: the modal then shows a success banner or the error banner
-	// ("Couldn't connect with these settings" and the credential test's own message).
+	const answer = await (await tested).json().catch(() => ({}));
+	const ok = (answer?.data ?? answer)?.status === 'OK';
 	const success = byId(page, 'credentials-config-container-test-success');
-	const failure = modal.getByText(/couldn.t connect/i);
-	await Promise.race([
-		success.waitFor({ state: 'visible' }),
-		failure.first().waitFor({ state: 'visible' }),
-	]);
-	const ok = await success.isVisible();
-	if (ok) return { ok, message: (await success.innerText()).trim() };
-	await modal.getByText('More details').first().click();
-	await page.waitForTimeout(500);
+	if (ok) {
+		await success.waitFor({ state: 'visible' });
+		return { ok, message: (await success.innerText()).trim() };
+	}
+	await modal
+		.getByText(/couldn.t connect/i)
+		.first()
+		.waitFor({ state: 'visible' });
+	const more = modal.getByText('More details');
+	if (await more.first().isVisible()) await more.first().click();
 	const text = await modal.innerText();
 	const from = text.search(/couldn.t connect/i);
 	const to = text.indexOf('Need help', from);
 	return { ok, message: text.slice(from, to > from ? to : undefined).trim() };
 }
 
-/** Closes whatever modal is open. @param {Page} page */
+/** Closes whatever modal is open, and waits until it is gone. @param {Page} page */
 async function closeModal(page) {
 	await page.keyboard.press('Escape');
-	await page.waitForTimeout(300);
+	await byId(page, 'editCredential-modal').waitFor({ state: 'hidden' });
 }
 
-module.exports = { login, createCredential, closeModal, byId, SLOW };
+module.exports = { login, openNewCredential, saveCredential, closeModal, byId, SLOW };

@@ -1,15 +1,16 @@
 // @ts-check
 'use strict';
 /**
- * The editor checks for one n8n version, in real Chromium: sign in, create a credential per API
- * version in the credential modal (test passes), a wrong secret (the friendly message shows), no
- * browser console error from this package, and the screenshots. A failed step saves a screenshot
- * and names it in the failure.
+ * The editor checks for one n8n version, in real Chromium: sign in; per API version the credential
+ * modal (wrong secret, then Test passes); the CCPayment node; the CCPayment Trigger; the simulator's
+ * control page; no browser console error from this package. A scenario that stops on an exception
+ * is retried once (a new workflow, so nothing carries over); its failure names a screenshot.
  */
-const fs = require('fs');
 const path = require('path');
 const { launch } = require('./browser');
 const editor = require('./editor');
+const scenarios = require('./scenarios');
+const { ourConsoleErrors } = require('./checks');
 const { startStack } = require('./stack');
 
 /** @typedef {(label: string, cond: boolean, detail?: unknown) => boolean} Ok */
@@ -30,79 +31,65 @@ async function uiVersion(o) {
 		await page.screenshot({ path: file });
 		return file;
 	};
+	/** @type {import('./scenarios').Ctx} */
+	const ctx = {
+		page,
+		base: n8n.base,
+		simulator,
+		check: (label, cond, detail) =>
+			o.ok(label, cond, cond ? undefined : { detail, url: page.url() }),
+		shot,
+		say: o.say,
+	};
 	/**
-	 * One step: on failure the screenshot path goes with the failure.
-	 * @param {string} label @param {() => Promise<{ ok: boolean, detail?: unknown }>} fn
+	 * Runs one scenario; an exception (a UI step that never became possible) is a failure with its
+	 * screenshot, after one more try when `retry` says the scenario can start over.
+	 * @param {string} label @param {() => Promise<unknown>} fn @param {{ retry?: boolean }} [opts]
 	 */
-	const step = async (label, fn) => {
-		try {
-			const r = await fn();
-			const failShot = r.ok ? undefined : await shot(`failed-${label.replace(/\W+/g, '-')}`);
-			return o.ok(label, r.ok, r.ok ? undefined : { detail: r.detail, screenshot: failShot });
-		} catch (e) {
-			const failShot = await shot(`failed-${label.replace(/\W+/g, '-')}`).catch(() => '(none)');
-			return o.ok(label, false, {
-				error: String(/** @type {Error} */ (e).message).split('\n')[0],
-				screenshot: failShot,
-			});
+	const scenario = async (label, fn, opts = {}) => {
+		for (let attempt = 1; ; attempt++) {
+			try {
+				await fn();
+				return true;
+			} catch (e) {
+				const first = String(/** @type {Error} */ (e).message).split('\n')[0];
+				const file = await shot(`failed-${label.replace(/\W+/g, '-')}-${attempt}`).catch(
+					() => '(none)',
+				);
+				if (opts.retry && attempt === 1) {
+					o.say(`${label}: retrying once after: ${first} (screenshot ${file})`);
+					continue;
+				}
+				return o.ok(`${label}: completes`, false, { error: first, screenshot: file });
+			}
 		}
 	};
 	try {
-		await step('sign in to the editor', async () => {
+		const signedIn = await scenario('sign in to the editor', async () => {
 			await editor.login(page, n8n.base, owner);
-			return { ok: true };
+			o.ok('sign in to the editor', true);
 		});
-		const v2 = /** @type {{ appId: string, appSecret: string } | undefined} */ (
-			/** @type {any} */ (simulator).v2Merchant
-		);
+		if (!signedIn) return;
 		const creds = [
-			{ type: 'CCPayment V1 API', merchant: simulator.merchant },
-			...(v2 ? [{ type: 'CCPayment V2 API', merchant: v2 }] : []),
+			{ type: 'CCPayment V1 API', merchant: simulator.merchant, shots: false },
+			{ type: 'CCPayment V2 API', merchant: simulator.v2Merchant, shots: true },
 		];
-		for (const { type, merchant } of creds) {
-			await step(`${type}: credential modal, Test passes`, async () => {
-				const r = await editor.createCredential(page, {
-					base: n8n.base,
-					type,
-					fields: { appId: merchant.appId, appSecret: merchant.appSecret, baseUrl: simulator.url },
-				});
-				if (type.includes('V1')) await shot('credential-modal');
-				await editor.closeModal(page);
-				return { ok: r.ok && /tested successfully/i.test(r.message), detail: r };
-			});
-			await step(`${type}: wrong secret shows the friendly message`, async () => {
-				const r = await editor.createCredential(page, {
-					base: n8n.base,
-					type,
-					fields: {
-						appId: merchant.appId,
-						appSecret: `x${merchant.appSecret.slice(1)}`,
-						baseUrl: simulator.url,
-					},
-				});
-				if (type.includes('V1')) await shot('credential-error');
-				await editor.closeModal(page);
-				o.say(`${type}, wrong secret: ${r.message.replace(/\s+/g, ' ').slice(0, 160)}`);
-				return {
-					// The credential test's own words (v1: "did not accept these credentials", v2: "the App
-					// Secret is wrong"), not a bare HTTP error.
-					ok: !r.ok && /did not accept these credentials|App Secret is wrong/i.test(r.message),
-					detail: r,
-				};
-			});
-		}
-		await step("the simulator's control page renders", async () => {
+		for (const c of creds)
+			await scenario(`${c.type} credential`, () => scenarios.credential(ctx, c));
+		await scenario('CCPayment node', () => scenarios.actionNode(ctx), { retry: true });
+		await scenario('CCPayment Trigger', () => scenarios.trigger(ctx), { retry: true });
+		await scenario("the simulator's control page", async () => {
 			await page.goto(`${simulator.url}/__sim`, { waitUntil: 'load' });
 			await shot('simulator');
-			return { ok: (await page.locator('body').innerText()).length > 50 };
+			const text = await page.locator('body').innerText();
+			o.ok("the simulator's control page renders", /simulator/i.test(text) && text.length > 200);
 		});
-		const ours = browser.consoleErrors.filter((e) => /ccpayment/i.test(e));
+		const ours = ourConsoleErrors(browser.consoleErrors);
 		o.ok('no browser console error from this package', ours.length === 0, ours.slice(0, 5));
 	} finally {
 		await browser.close();
 		await n8n.stop();
 		await simulator.stop();
-		fs.mkdirSync(o.shotsDir, { recursive: true });
 	}
 }
 

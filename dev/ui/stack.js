@@ -2,8 +2,8 @@
 'use strict';
 /**
  * What the editor tests run against: the simulator and one real n8n with this package installed like
- * the community installer does, an owner account, and a workflow holding the CCPayment Trigger (the
- * editor test adds the action node itself). Credentials are created in the browser.
+ * the community installer does, and an owner account. Credentials and workflows are created in the
+ * browser.
  */
 const fs = require('fs');
 const path = require('path');
