@@ -119,6 +119,9 @@ async function runVersion(runtime, pack, pg, redisPort) {
 					webhookUrl: up.triggerUrl,
 				}),
 			);
+			await phase("v2 trigger: the simulator's v2 webhooks via the webhook processor", () =>
+				scenarios.v2TriggerOnWebhookProcessor({ topo: t, ok, simulator }),
+			);
 			for (const [label, variant] of /** @type {const} */ ([
 				['recipe', wf.DEDUP],
 				['recipe, trigger memory off', wf.DEDUP_NO_MEMORY],

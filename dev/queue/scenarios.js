@@ -135,6 +135,16 @@ async function triggerOnWebhookProcessor({ topo, ok, checks, tag, simulator, web
 	);
 }
 
+/**
+ * The e2e v2 trigger scenario with the simulator's v2 webhooks going to the webhook processor (the
+ * workflows are created and activated on main, which registers their webhooks in Postgres).
+ * @param {{ topo: QueueTopology, ok: Ok, simulator: any }} ctx
+ */
+async function v2TriggerOnWebhookProcessor({ topo, ok, simulator }) {
+	const v2Trigger = require('../e2e/scenarios/v2-trigger');
+	await v2Trigger.run({ n8n: topo.main, sim: simulator, ok, webhookBase: topo.webhook.base });
+}
+
 /** @param {string[]} xs */
 function countBy(xs) {
 	/** @type {Record<string, number>} */
@@ -223,6 +233,7 @@ async function dedupRecipe({ topo, ok, tag, simulator, webhookReady, variant }) 
 
 module.exports = {
 	actionOnWorker,
+	v2TriggerOnWebhookProcessor,
 	v2ActionOnWorker,
 	triggerOnWebhookProcessor,
 	dedupRecipe,

@@ -54,10 +54,11 @@ async function publicApi(n8n, key, method, apiPath, body) {
 
 /**
  * The example (deposits) and a trigger taking every v2 type, both on `credential`, created and
- * activated; resolves once both webhooks answer.
+ * activated; resolves once both webhooks answer on `base` (n8n itself, or a queue-mode webhook processor).
  * @param {import('../lib/n8n').N8nInstance} n8n @param {string} key @param {{ id: string, name: string }} credential
+ * @param {string} [base]
  */
-async function createWorkflows(n8n, key, credential) {
+async function createWorkflows(n8n, key, credential, base = n8n.base) {
 	const example = JSON.parse(
 		fs.readFileSync(path.join(ROOT, 'examples', 'v2-crediting-safely.json'), 'utf8'),
 	);
@@ -89,8 +90,8 @@ async function createWorkflows(n8n, key, credential) {
 		/** @type {any} */ (ids)[name] = created.id;
 	}
 	const urls = {
-		example: `${n8n.base}/webhook/${HOOK.example}/webhook`,
-		all: `${n8n.base}/webhook/${HOOK.all}/webhook`,
+		example: `${base}/webhook/${HOOK.example}/webhook`,
+		all: `${base}/webhook/${HOOK.all}/webhook`,
 	};
 	for (const url of Object.values(urls)) {
 		const probe = async () =>

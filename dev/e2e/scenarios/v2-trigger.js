@@ -26,9 +26,10 @@ const { checkRuns, createWorkflows, publicApi, creatorKey } = require('./v2-trig
 const ADDRESS = '0x4444444444444444444444444444444444444444';
 
 /**
- * @param {{ n8n: import('../lib/n8n').N8nInstance, sim: import('../lib/sim').Sim, ok: (label: string, cond: boolean, detail?: unknown) => boolean }} ctx
+ * @param {{ n8n: import('../lib/n8n').N8nInstance, sim: import('../lib/sim').Sim, ok: (label: string, cond: boolean, detail?: unknown) => boolean, webhookBase?: string }} ctx
+ * `webhookBase`: where deliveries go when that is not `n8n` itself (a queue-mode webhook processor).
  */
-async function run({ n8n, sim, ok }) {
+async function run({ n8n, sim, ok, webhookBase }) {
 	const v2 = sim.v2Merchant;
 	const act = (/** @type {string} */ route, /** @type {object} */ body) =>
 		simLib.control(sim, `/__sim/v2/${route}`, { app_id: v2.appId, ...body });
@@ -50,7 +51,7 @@ async function run({ n8n, sim, ok }) {
 		// n8n 1.x's public API schema asks for its injected domain-restriction field.
 		data: { ...v2, baseUrl: sim.url, allowedHttpRequestDomains: 'all' },
 	});
-	const { ids, urls } = await createWorkflows(n8n, key, credential);
+	const { ids, urls } = await createWorkflows(n8n, key, credential, webhookBase);
 	const runs = async () => ({
 		example: await n8n.executions(ids.example),
 		all: await n8n.executions(ids.all),
