@@ -7,7 +7,8 @@
  *
  * Expectations:
  *   refuse  - unsigned or mis-signed: the node answers 401 (n8n itself may refuse first: 422 for a
- *             body its parser rejects, its own answer for a body over N8N_PAYLOAD_SIZE_MAX); no run
+ *             body its parser rejects, 400 on 2.x for a multipart body it cannot read, its own answer
+ *             for a body over N8N_PAYLOAD_SIZE_MAX); no run
  *   signed  - correctly signed odd bodies: any answer below 500, no failed execution
  */
 const crypto = require('crypto');

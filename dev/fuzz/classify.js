@@ -4,7 +4,8 @@
  * Judges each fuzz answer and builds the per-kind table. Pure.
  *
  * Who answered: the trigger refuses with a short text/plain reason; n8n's own errors are JSON with a
- * `message` ({"code":422,"message":"Failed to parse request body"}, {"code":0,"message":"There was a
+ * `message` ({"code":422,"message":"Failed to parse request body"}, on 2.x {"code":400,"message":"The
+ * submitted form data could not be parsed."} for a broken multipart body, {"code":0,"message":"There was a
  * problem executing the workflow"}). n8n reads the whole body (with its N8N_PAYLOAD_SIZE_MAX limit) and
  * parses it by Content-Type before any node runs, so those answers are n8n's, not the node's.
  */
@@ -30,6 +31,9 @@ function answeredBy(a) {
 	}
 	if (json && typeof json.message === 'string') {
 		if (a.status === 422 && /parse request body/i.test(json.message)) return 'n8n-parser';
+		// n8n 2.x's multipart reader (formidable) refuses a form it cannot read before any node runs.
+		if (a.status === 400 && /form data could not be parsed/i.test(json.message))
+			return 'n8n-parser';
 		return 'n8n-other';
 	}
 	return 'other';

@@ -128,9 +128,17 @@ const n8nParser = {
 	text: '{"code":422,"message":"Failed to parse request body"}',
 };
 
+const n8nFormParser = {
+	status: 400,
+	contentType: 'application/json; charset=utf-8',
+	text: '{"code":400,"message":"The submitted form data could not be parsed."}',
+};
+
 test('answeredBy tells the node (text/plain) from n8n (JSON message)', () => {
 	assert.equal(answeredBy(nodeRefusal), 'node');
 	assert.equal(answeredBy(n8nParser), 'n8n-parser');
+	assert.equal(answeredBy(n8nFormParser), 'n8n-parser');
+	assert.equal(answeredBy({ ...n8nFormParser, text: '{"code":400,"message":"Bad"}' }), 'n8n-other');
 	assert.equal(answeredBy(n8nGeneric), 'n8n-other');
 	assert.equal(
 		answeredBy({ status: 0, contentType: '', text: '', error: 'ECONNRESET' }),
@@ -142,6 +150,7 @@ test('judge: refusals pass, acceptance or 5xx of an unverified delivery fails', 
 	const small = { expect: /** @type {const} */ ('refuse'), bytes: 100 };
 	assert.deepEqual(judge(small, nodeRefusal), { ok: true, by: 'node' });
 	assert.deepEqual(judge(small, n8nParser), { ok: true, by: 'n8n-parser' });
+	assert.deepEqual(judge(small, n8nFormParser), { ok: true, by: 'n8n-parser' });
 	assert.equal(judge(small, { ...nodeRefusal, status: 200, text: 'success' }).ok, false);
 	assert.equal(judge(small, n8nGeneric).ok, false);
 	assert.equal(judge(small, { ...nodeRefusal, status: 400 }).ok, false);
