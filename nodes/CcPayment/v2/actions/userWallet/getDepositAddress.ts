@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS_V2 } from '../../../shared/transport';
+import { optionalUrl } from '../../helpers/moneyFields';
 import { requiredText } from '../../helpers/validation';
 import { additionalFields, chainLocator, locatorValue } from '../common';
 import type { OperationExecute, V2Operation } from '../types';
@@ -36,7 +37,7 @@ export const execute: OperationExecute = async function (this, i, client) {
 	const data = await readWallet(
 		client,
 		ENDPOINTS_V2.userDepositAddress,
-		{ userId, chain, notifyUrl: extra.notifyUrl },
+		{ userId, chain, notifyUrl: optionalUrl(extra.notifyUrl, 'Notify URL') },
 		i,
 	);
 	return { userId, chain, ...(Array.isArray(data) ? {} : data) };

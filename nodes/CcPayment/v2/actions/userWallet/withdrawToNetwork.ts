@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS_V2 } from '../../../shared/transport';
+import { optionalUrl } from '../../helpers/moneyFields';
 import { integerId, optionalText, positiveAmount, requiredText } from '../../helpers/validation';
 import { additionalFields, chainLocator, coinLocator, locatorValue } from '../common';
 import type { OperationExecute, V2Operation } from '../types';
@@ -74,7 +75,7 @@ export const execute: OperationExecute = async function (this, i, client) {
 		orderId,
 		amount: positiveAmount(this.getNodeParameter('amount', i), 'Amount', { example: '25.5' }),
 		networkFeeInquiryID: optionalText(extra.networkFeeInquiryID, 'Network Fee Inquiry ID'),
-		notifyUrl: optionalText(extra.notifyUrl, 'Notify URL'),
+		notifyUrl: optionalUrl(extra.notifyUrl, 'Notify URL'),
 	};
 	return await writeWallet(client, ENDPOINTS_V2.userWithdrawToNetwork, body, i, orderId, {
 		what: 'user withdrawal',

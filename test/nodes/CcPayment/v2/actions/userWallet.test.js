@@ -90,6 +90,32 @@ test('user IDs, order IDs and amounts are checked before anything is sent', asyn
 	assert.equal(server.requests.length, 0);
 });
 
+test('notify URLs are checked like the merchant operations before anything is sent', async () => {
+	const long = `https://example.com/${'x'.repeat(140)}`;
+	const withdraw = {
+		operation: 'withdrawToNetwork',
+		userId: 'alice01',
+		orderId: 'w-1',
+		coinId: byId('1280'),
+		chain: byId('POLYGON'),
+		address: '0x4444444444444444444444444444444444444444',
+		amount: '1',
+	};
+	const address = { operation: 'getDepositAddress', userId: 'alice01', chain: byId('POLYGON') };
+	for (const parameters of [withdraw, address]) {
+		/** @type {Array<[string, RegExp]>} */
+		const cases = [
+			[long, /Notify URL must be at most 150 characters/],
+			['example.com/hook', /Notify URL must be an http\(s\) URL/],
+		];
+		for (const [notifyUrl, message] of cases) {
+			const error = await errorOf(run({ ...parameters, additionalFields: { notifyUrl } }));
+			assert.match(error.message, message);
+		}
+	}
+	assert.equal(server.requests.length, 0);
+});
+
 test('an ambiguous failure is reconciled by order ID: found means already_existed, one send', async () => {
 	answers.userTransfer = { status: 502, body: 'bad gateway' };
 	answers.getUserTransferRecord = ok({
