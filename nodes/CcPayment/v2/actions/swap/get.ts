@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS_V2 } from '../../../shared/transport';
-import { InvalidParameterError, requiredText } from '../../helpers/validation';
+import { findByProperties, orderOrRecordId } from '../../helpers/recordLookup';
 import { objectAt } from '../common';
 import type { OperationExecute, V2Operation } from '../types';
 
@@ -12,38 +12,9 @@ export const option: V2Operation['option'] = {
 	action: 'Get a swap',
 };
 
-export const properties: INodeProperties[] = [
-	{
-		displayName: 'Find By',
-		name: 'findBy',
-		type: 'options',
-		default: 'orderId',
-		options: [
-			{ name: 'Order ID', value: 'orderId' },
-			{ name: 'Record ID', value: 'recordId' },
-		],
-		description: 'Which ID identifies the swap',
-	},
-	{
-		displayName: 'ID',
-		name: 'id',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. swap-2024-0001',
-		description: 'Your order ID, or CCPayment’s record ID',
-	},
-];
+export const properties: INodeProperties[] = findByProperties('swap', 'e.g. swap-2024-0001');
 
 export const execute: OperationExecute = async function (this, i, client) {
-	const findBy = this.getNodeParameter('findBy', i, 'orderId') as string;
-	if (findBy !== 'orderId' && findBy !== 'recordId') {
-		throw new InvalidParameterError(
-			'Find By',
-			`is unknown ("${findBy}")`,
-			'Pick Order ID or Record ID.',
-		);
-	}
-	const id = requiredText(this.getNodeParameter('id', i), 'ID', 'Enter the order or record ID.');
-	return objectAt(await client.read(ENDPOINTS_V2.swapRecord, { [findBy]: id }, i), 'record');
+	const body = orderOrRecordId(this, i, 'findBy', 'Find By');
+	return objectAt(await client.read(ENDPOINTS_V2.swapRecord, body, i), 'record');
 };

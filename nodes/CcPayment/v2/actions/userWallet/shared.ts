@@ -15,6 +15,7 @@ import {
 	timeRange,
 } from '../../helpers/validation';
 import { compact, objectAt } from '../common';
+import { orderOrRecordId } from '../../helpers/recordLookup';
 
 const NOT_FOUND = 11003;
 const USER_NOT_FOUND = 11015;
@@ -218,9 +219,7 @@ export const lookupProperties: INodeProperties[] = [
 
 /** `{ orderId }` or `{ recordId }` from the look-up parameters. */
 export function lookupBody(ctx: IExecuteFunctions, i: number): IDataObject {
-	const by = ctx.getNodeParameter('lookupBy', i, 'orderId') as string;
-	const id = requiredText(ctx.getNodeParameter('id', i), 'ID', 'Enter the order ID or record ID.');
-	return by === 'recordId' ? { recordId: id } : { orderId: id };
+	return orderOrRecordId(ctx, i, 'lookupBy', 'Look Up By');
 }
 
 /** Optional Start/End Time filters as Unix seconds (CCPayment defaults to the last 90 days). */
