@@ -1,20 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS_V2 } from '../../../shared/transport';
-import { coinPrecision } from '../../helpers/coins';
 import { sameDecimal } from '../../helpers/decimalMath';
-import {
-	coinAmount,
-	expiryAt,
-	optionalEmail,
-	optionalShortText,
-	optionalUrl,
-	orderIdText,
-} from '../../helpers/moneyFields';
+import { orderIdText } from '../../helpers/moneyFields';
 import { orderIdProperty } from '../../helpers/properties';
-import { integerId, positiveAmount } from '../../helpers/validation';
+import { integerId } from '../../helpers/validation';
 import { differ, lookupRecord, v2Write } from '../../helpers/writes';
 import { additionalFields, compact } from '../common';
+import { checkoutOptions, coinPrice, fiatPrice } from '../order/checkout';
 import { checkoutFields } from '../order/create';
 import type { OperationExecute, V2Operation } from '../types';
 
@@ -86,29 +79,23 @@ export const execute: OperationExecute = async function (this, i, client) {
 	let priceCoinId: number | undefined;
 	if (priceIn === 'coin') {
 		priceCoinId = integerId(this.getNodeParameter('priceCoinId', i), 'Coin ID');
-		coinAmount(rawPrice, 'Price', 18);
-		const { precision, symbol } = await coinPrecision(client, priceCoinId, undefined, i);
-		price = coinAmount(rawPrice, 'Price', precision ?? 18, symbol);
+		price = await coinPrice(client, rawPrice, priceCoinId, undefined, i);
 	} else {
 		priceFiatId = integerId(this.getNodeParameter('priceFiatId', i), 'Fiat ID', '1033');
-		price = positiveAmount(rawPrice, 'Price', { maxDecimals: 2, example: '19.99' });
+		price = fiatPrice(rawPrice);
 	}
+	const checkout = checkoutOptions(this, extra);
 	const body = compact({
 		orderId,
 		price,
 		priceFiatId,
 		priceCoinId,
-		product: optionalShortText(extra.product, 'Product', 120),
-		returnUrl: optionalUrl(extra.returnUrl, 'Return URL'),
-		closeUrl: optionalUrl(extra.closeUrl, 'Close URL'),
-		notifyUrl: optionalUrl(extra.notifyUrl, 'Notify URL'),
-		expiredAt: expiryAt(
-			extra.expiresAt,
-			extra.validFor,
-			Math.floor(Date.now() / 1000),
-			this.getTimezone(),
-		),
-		buyerEmail: optionalEmail(extra.buyerEmail, 'Buyer Email'),
+		product: checkout.product,
+		returnUrl: checkout.returnUrl,
+		closeUrl: checkout.closeUrl,
+		notifyUrl: checkout.notifyUrl,
+		expiredAt: checkout.expiredAt,
+		buyerEmail: checkout.buyerEmail,
 	});
 	return await v2Write(this, client, i, {
 		endpoint: ENDPOINTS_V2.createInvoice,

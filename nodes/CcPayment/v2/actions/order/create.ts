@@ -1,21 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS_V2 } from '../../../shared/transport';
-import { coinPrecision } from '../../helpers/coins';
 import { sameDecimal } from '../../helpers/decimalMath';
-import {
-	coinAmount,
-	expiryAt,
-	optionalEmail,
-	optionalShortText,
-	optionalUrl,
-	orderIdText,
-} from '../../helpers/moneyFields';
+import { orderIdText } from '../../helpers/moneyFields';
 import { notifyUrlProperty, orderIdProperty } from '../../helpers/properties';
-import { integerId, positiveAmount, requiredText } from '../../helpers/validation';
+import { integerId, requiredText } from '../../helpers/validation';
 import { differ, v2Write } from '../../helpers/writes';
 import { additionalFields, chainLocator, coinLocator, compact, locatorValue } from '../common';
 import type { OperationExecute, V2Operation } from '../types';
+import { checkoutOptions, coinPrice, fiatPrice } from './checkout';
 import { findOrder } from './shared';
 
 export const option: V2Operation['option'] = {
@@ -141,30 +134,24 @@ export const execute: OperationExecute = async function (this, i, client) {
 	let fiatId: number | undefined;
 	if (priceIn === 'fiat') {
 		fiatId = integerId(this.getNodeParameter('fiatId', i), 'Fiat ID', '1033');
-		price = positiveAmount(rawPrice, 'Price', { maxDecimals: 2, example: '19.99' });
+		price = fiatPrice(rawPrice);
 	} else {
-		coinAmount(rawPrice, 'Price', 18);
-		const { precision, symbol } = await coinPrecision(client, coinId, chain, i);
-		price = coinAmount(rawPrice, 'Price', precision ?? 18, symbol);
+		price = await coinPrice(client, rawPrice, coinId, chain, i);
 	}
+	const checkout = checkoutOptions(this, extra);
 	const body = compact({
 		orderId,
 		coinId,
 		chain,
 		price,
 		fiatId,
-		expiredAt: expiryAt(
-			extra.expiresAt,
-			extra.validFor,
-			Math.floor(Date.now() / 1000),
-			this.getTimezone(),
-		),
-		buyerEmail: optionalEmail(extra.buyerEmail, 'Buyer Email'),
+		expiredAt: checkout.expiredAt,
+		buyerEmail: checkout.buyerEmail,
 		generateCheckoutURL: extra.generateCheckoutURL === true ? true : undefined,
-		product: optionalShortText(extra.product, 'Product', 120),
-		returnUrl: optionalUrl(extra.returnUrl, 'Return URL'),
-		closeUrl: optionalUrl(extra.closeUrl, 'Close URL'),
-		notifyUrl: optionalUrl(extra.notifyUrl, 'Notify URL'),
+		product: checkout.product,
+		returnUrl: checkout.returnUrl,
+		closeUrl: checkout.closeUrl,
+		notifyUrl: checkout.notifyUrl,
 	});
 	return await v2Write(this, client, i, {
 		endpoint: ENDPOINTS_V2.createOrder,
