@@ -1,8 +1,18 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { additionalFields, compact, locatorValue, simplifyField } from '../../shared/properties';
+import { requiredText } from '../helpers/validation';
 
 export { additionalFields, compact, locatorValue, simplifyField };
+
+/** The Chain picker's value (list or typed symbol), required. */
+export function chainOf(ctx: IExecuteFunctions, i: number, example = 'POLYGON'): string {
+	return requiredText(
+		locatorValue(ctx.getNodeParameter('chain', i)),
+		'Chain',
+		`Pick a chain from the list or enter its symbol, e.g. ${example}.`,
+	);
+}
 
 /** A picker loaded from getCoinList ("From List") or an ID typed in. */
 function catalogueLocator(

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS_V2 } from '../../../shared/transport';
 import { requiredText } from '../../helpers/validation';
-import { chainLocator, locatorValue } from '../common';
+import { chainLocator, chainOf } from '../common';
 import type { OperationExecute, V2Operation } from '../types';
 
 export const option: V2Operation['option'] = {
@@ -27,11 +27,7 @@ export const properties: INodeProperties[] = [
 
 export const execute: OperationExecute = async function (this, i, client) {
 	const body = {
-		chain: requiredText(
-			locatorValue(this.getNodeParameter('chain', i)),
-			'Chain',
-			'Pick a chain from the list or enter its symbol, e.g. ETH.',
-		),
+		chain: chainOf(this, i, 'ETH'),
 		address: requiredText(this.getNodeParameter('address', i), 'Address'),
 	};
 	return await client.read(ENDPOINTS_V2.checkWithdrawalAddressValidity, body, i);

@@ -3,8 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { ENDPOINTS_V2 } from '../../../shared/transport';
 import { optionalUrl, orderIdText } from '../../helpers/moneyFields';
 import { notifyUrlProperty } from '../../helpers/properties';
-import { requiredText } from '../../helpers/validation';
-import { additionalFields, chainLocator, compact, locatorValue } from '../common';
+import { additionalFields, chainLocator, chainOf, compact } from '../common';
 import type { OperationExecute, V2Operation } from '../types';
 
 export const option: V2Operation['option'] = {
@@ -37,11 +36,7 @@ export const execute: OperationExecute = async function (this, i, client) {
 			'Reference ID',
 			'Enter your ID of the user, e.g. user-1001.',
 		),
-		chain: requiredText(
-			locatorValue(this.getNodeParameter('chain', i)),
-			'Chain',
-			'Pick a chain from the list or enter its symbol, e.g. POLYGON.',
-		),
+		chain: chainOf(this, i),
 		notifyUrl: optionalUrl(extra.notifyUrl, 'Notify URL'),
 	});
 	// Idempotent by (referenceId, chain): repeating it returns the same address.

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS_V2 } from '../../../shared/transport';
 import { optionalText, requiredText } from '../../helpers/validation';
-import { additionalFields, chainLocator, compact, locatorValue } from '../common';
+import { additionalFields, chainLocator, chainOf, compact } from '../common';
 import type { OperationExecute, V2Operation } from '../types';
 
 export const option: V2Operation['option'] = {
@@ -44,11 +44,7 @@ export const properties: INodeProperties[] = [
 export const execute: OperationExecute = async function (this, i, client) {
 	const extra = this.getNodeParameter('additionalFields', i, {});
 	const body = compact({
-		chain: requiredText(
-			locatorValue(this.getNodeParameter('chain', i)),
-			'Chain',
-			'Pick a chain from the list or enter its symbol, e.g. POLYGON.',
-		),
+		chain: chainOf(this, i),
 		toAddress: requiredText(this.getNodeParameter('toAddress', i), 'To Address'),
 		txId: requiredText(this.getNodeParameter('txId', i), 'Transaction Hash'),
 		memo: optionalText(extra.memo, 'Memo'),

@@ -4,9 +4,16 @@ import { ENDPOINTS_V2 } from '../../../shared/transport';
 import { sameDecimal } from '../../helpers/decimalMath';
 import { orderIdText } from '../../helpers/moneyFields';
 import { notifyUrlProperty, orderIdProperty } from '../../helpers/properties';
-import { integerId, requiredText } from '../../helpers/validation';
+import { integerId } from '../../helpers/validation';
 import { differ, v2Write } from '../../helpers/writes';
-import { additionalFields, chainLocator, coinLocator, compact, locatorValue } from '../common';
+import {
+	additionalFields,
+	chainLocator,
+	chainOf,
+	coinLocator,
+	compact,
+	locatorValue,
+} from '../common';
 import type { OperationExecute, V2Operation } from '../types';
 import { checkoutOptions, coinPrice, fiatPrice } from './checkout';
 import { findOrder } from './shared';
@@ -123,11 +130,7 @@ export const execute: OperationExecute = async function (this, i, client) {
 		'Enter your own stable order ID, e.g. order-1001.',
 	);
 	const coinId = integerId(locatorValue(this.getNodeParameter('coinId', i)), 'Coin');
-	const chain = requiredText(
-		locatorValue(this.getNodeParameter('chain', i)),
-		'Chain',
-		'Pick a chain from the list or enter its symbol, e.g. POLYGON.',
-	);
+	const chain = chainOf(this, i);
 	const priceIn = this.getNodeParameter('priceIn', i, 'fiat') as string;
 	const rawPrice = this.getNodeParameter('price', i);
 	let price: string;

@@ -7,7 +7,14 @@ import { coinAmount, optionalUrl, orderIdText } from '../../helpers/moneyFields'
 import { notifyUrlProperty, ORDER_ID_FIX, orderIdProperty } from '../../helpers/properties';
 import { integerId, optionalText, requiredText } from '../../helpers/validation';
 import { differ, lookupRecord, v2Write } from '../../helpers/writes';
-import { additionalFields, chainLocator, coinLocator, compact, locatorValue } from '../common';
+import {
+	additionalFields,
+	chainLocator,
+	chainOf,
+	coinLocator,
+	compact,
+	locatorValue,
+} from '../common';
 import type { OperationExecute, V2Operation } from '../types';
 
 export const option: V2Operation['option'] = {
@@ -72,11 +79,7 @@ export const execute: OperationExecute = async function (this, i, client) {
 	const extra = this.getNodeParameter('additionalFields', i, {});
 	const orderId = orderIdText(this.getNodeParameter('orderId', i), 'Order ID', ORDER_ID_FIX);
 	const coinId = integerId(locatorValue(this.getNodeParameter('coinId', i)), 'Coin');
-	const chain = requiredText(
-		locatorValue(this.getNodeParameter('chain', i)),
-		'Chain',
-		'Pick a chain from the list or enter its symbol, e.g. POLYGON.',
-	);
+	const chain = chainOf(this, i);
 	const address = requiredText(
 		this.getNodeParameter('address', i),
 		'Address',

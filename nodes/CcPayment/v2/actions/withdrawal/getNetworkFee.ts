@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS_V2 } from '../../../shared/transport';
-import { integerId, requiredText } from '../../helpers/validation';
-import { chainLocator, coinLocator, locatorValue } from '../common';
+import { integerId } from '../../helpers/validation';
+import { chainLocator, chainOf, coinLocator, locatorValue } from '../common';
 import type { OperationExecute, V2Operation } from '../types';
 
 export const option: V2Operation['option'] = {
@@ -22,11 +22,7 @@ export const properties: INodeProperties[] = [
 export const execute: OperationExecute = async function (this, i, client) {
 	const body = {
 		coinId: integerId(locatorValue(this.getNodeParameter('coinId', i)), 'Coin'),
-		chain: requiredText(
-			locatorValue(this.getNodeParameter('chain', i)),
-			'Chain',
-			'Pick a chain from the list or enter its symbol, e.g. POLYGON.',
-		),
+		chain: chainOf(this, i),
 	};
 	return await client.read(ENDPOINTS_V2.withdrawFee, body, i);
 };
