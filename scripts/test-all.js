@@ -3,9 +3,9 @@
  * `npm test`: everything CI checks, in order, with one summary line at the end.
  *   build -> typecheck -> verification gates -> unit + integration tests (node:test, against the
  *   simulator and n8n-core) -> end-to-end suite in real n8n 1.x and 2.x -> queue mode (Redis, Postgres,
- *   workers, webhook processor) in both versions -> webhook fuzz (1,000 hostile deliveries to the
- *   triggers of both API versions in real n8n 1.x and 2.x). Each step's time is printed in the summary. The editor tests in Chromium
- *   run on their own (npm run test:ui).
+ *   workers, webhook processor) in both versions -> the editor in real Chromium (credentials, the
+ *   action node, the trigger; n8n 1.x and 2.x) -> webhook fuzz (1,000 hostile deliveries to the
+ *   triggers of both API versions in real n8n 1.x and 2.x). Each step's time is printed in the summary.
  * Flags: --skip-e2e (or CCPAYMENT_SKIP_E2E=1) skips every real-n8n step, for a quick local run;
  * --only=<step,...>.
  * Each step's own checks are counted; a step that crashes counts as one failure.
@@ -66,6 +66,14 @@ const steps = [
 		parse: 'summary-line',
 		timeoutMin: 40,
 	},
+	// A failed editor check names its screenshot, kept in the temp folder the step prints.
+	{
+		name: 'ui',
+		cmd: process.execPath,
+		argv: ['scripts/test-ui.js'],
+		parse: 'summary-line',
+		timeoutMin: 40,
+	},
 	// The webhook fuzz in real n8n, CI size: 1,000 deliveries on each n8n version, 500 per trigger
 	// version (npm run fuzz sends 10,000 per trigger version).
 	{
@@ -76,7 +84,9 @@ const steps = [
 		timeoutMin: 40,
 	},
 ].filter((s) =>
-	only.length ? only.includes(s.name) : !(skipE2e && ['e2e', 'queue', 'fuzz'].includes(s.name)),
+	only.length
+		? only.includes(s.name)
+		: !(skipE2e && ['e2e', 'queue', 'ui', 'fuzz'].includes(s.name)),
 );
 
 /** @param {Step} step @returns {Promise<{code: number, output: string, seconds: number}>} */
@@ -163,7 +173,7 @@ async function main() {
 	}
 	console.log('\n=== summary');
 	for (const line of summary) console.log(line);
-	if (skipE2e) console.log('(e2e and queue skipped)');
+	if (skipE2e) console.log('(real-n8n steps skipped: e2e, queue, ui, fuzz)');
 	console.log(`${passed} passed, ${failed} failed`);
 	process.exitCode = failed ? 1 : 0;
 }

@@ -8,6 +8,12 @@
  * submitted form data could not be parsed."} for a broken multipart body, {"code":0,"message":"There was a
  * problem executing the workflow"}). n8n reads the whole body (with its N8N_PAYLOAD_SIZE_MAX limit) and
  * parses it by Content-Type before any node runs, so those answers are n8n's, not the node's.
+ *
+ * n8n reads every XML-typed body with one shared xml2js parser. Some malformed XML (a second element
+ * after the root, e.g. `<a>1</a><b>`) leaves that parser in a state where no later parse ever ends:
+ * from then on every request with an XML Content-Type, to any webhook of that n8n process (the plain
+ * Webhook node too), gets no answer, before any node runs. The fuzz proves that state with the plain
+ * Webhook node before it attributes an XML delivery's missing answer to n8n.
  */
 
 /** n8n's default N8N_PAYLOAD_SIZE_MAX (MiB), the raw-body limit applied before the node runs. */
@@ -15,9 +21,20 @@ const DEFAULT_PAYLOAD_MAX_MIB = 16;
 
 /**
  * @typedef {{ status: number, contentType: string, text: string, error?: string }} Answer
- * @typedef {'node' | 'n8n-parser' | 'n8n-limit' | 'n8n-other' | 'network' | 'other'} By
+ * @typedef {'node' | 'n8n-parser' | 'n8n-limit' | 'n8n-xml-stuck' | 'n8n-other' | 'network' | 'other'} By
  * @typedef {{ ok: boolean, by: By, why?: string }} Verdict
  */
+
+/** Whether n8n reads this body with its XML parser (its own test: `/xml` or `+xml` at the end).
+ * @param {Record<string, string | string[]>} headers */
+function isXmlTyped(headers) {
+	const raw = Object.entries(headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1];
+	const type = String(Array.isArray(raw) ? raw[0] : (raw ?? ''))
+		.split(';')[0]
+		.trim()
+		.toLowerCase();
+	return type.endsWith('/xml') || type.endsWith('+xml');
+}
 
 /** @param {Answer} a @returns {By} */
 function answeredBy(a) {
@@ -40,9 +57,10 @@ function answeredBy(a) {
 }
 
 /**
- * @param {{ expect: 'refuse' | 'signed', bytes: number }} delivery
+ * @param {{ expect: 'refuse' | 'signed', bytes: number, headers?: Record<string, string | string[]> }} delivery
  * @param {Answer} answer
- * @param {{ payloadMaxMib?: number }} [opts]
+ * @param {{ payloadMaxMib?: number, xmlReaderStuck?: boolean }} [opts] xmlReaderStuck: the plain
+ *   Webhook node of the same n8n got no answer to well-formed XML either (see above)
  * @returns {Verdict}
  */
 function judge(delivery, answer, opts = {}) {
@@ -55,6 +73,8 @@ function judge(delivery, answer, opts = {}) {
 		(answer.status === 413 || (answer.status === 500 && by === 'n8n-other') || by === 'network')
 	)
 		return { ok: true, by: 'n8n-limit' };
+	if (answer.error && opts.xmlReaderStuck && delivery.headers && isXmlTyped(delivery.headers))
+		return { ok: true, by: 'n8n-xml-stuck' };
 	if (answer.error) return { ok: false, by, why: `no answer: ${answer.error}` };
 	if (answer.status >= 500) return { ok: false, by, why: `HTTP ${answer.status}` };
 	if (delivery.expect === 'signed') return { ok: true, by };
@@ -121,4 +141,4 @@ class Table {
 	}
 }
 
-module.exports = { judge, answeredBy, Table, DEFAULT_PAYLOAD_MAX_MIB };
+module.exports = { judge, answeredBy, isXmlTyped, Table, DEFAULT_PAYLOAD_MAX_MIB };

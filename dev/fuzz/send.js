@@ -45,10 +45,10 @@ function post(url, d, agent, timeoutMs = 60000) {
 /**
  * Runs `count` deliveries made on demand by `make(i)` with `concurrency` in flight.
  * @template {{ headers: Record<string, string | string[]>, body: Buffer }} D
- * @param {{ url: string, count: number, concurrency: number, make: (i: number) => D, onAnswer: (d: D, a: Answer, i: number) => void }} opts
+ * @param {{ url: string, count: number, concurrency: number, make: (i: number) => D, onAnswer: (d: D, a: Answer, i: number) => void, timeoutMs?: (d: D) => number }} opts
  * @returns {Promise<{ ms: number }>}
  */
-async function storm({ url, count, concurrency, make, onAnswer }) {
+async function storm({ url, count, concurrency, make, onAnswer, timeoutMs = () => 60000 }) {
 	const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
 	const started = Date.now();
 	let next = 0;
@@ -56,7 +56,7 @@ async function storm({ url, count, concurrency, make, onAnswer }) {
 		while (next < count) {
 			const i = next++;
 			const d = make(i);
-			onAnswer(d, await post(url, d, agent), i);
+			onAnswer(d, await post(url, d, agent, timeoutMs(d)), i);
 		}
 	};
 	await Promise.all(Array.from({ length: concurrency }, worker));

@@ -2,7 +2,7 @@
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const { generator, schedule, rngFrom, KINDS, OVERSIZE_MIB } = require('../../../dev/fuzz/cases');
-const { judge, answeredBy, Table } = require('../../../dev/fuzz/classify');
+const { judge, answeredBy, isXmlTyped, Table } = require('../../../dev/fuzz/classify');
 const { PROFILES } = require('../../../dev/fuzz/profiles');
 const { product } = require('../../../dev/dist');
 
@@ -163,6 +163,29 @@ test("judge: n8n's 500 is its payload limit only for a body over N8N_PAYLOAD_SIZ
 	assert.equal(judge(under, n8nGeneric).ok, false);
 	assert.equal(judge(over, n8nGeneric, { payloadMaxMib: 32 }).ok, false);
 	assert.deepEqual(judge(over, { ...n8nGeneric, status: 413 }), { ok: true, by: 'n8n-limit' });
+});
+
+test("judge: no answer to an XML body is n8n's only when its XML reader is proven stuck", () => {
+	const noAnswer = { status: 0, contentType: '', text: '', error: 'timeout after 15000 ms' };
+	const xml = {
+		expect: /** @type {const} */ ('refuse'),
+		bytes: 30,
+		headers: { 'Content-Type': 'text/xml' },
+	};
+	const json = { ...xml, headers: { 'content-type': 'application/json' } };
+	assert.deepEqual(judge(xml, noAnswer, { xmlReaderStuck: true }), {
+		ok: true,
+		by: 'n8n-xml-stuck',
+	});
+	assert.equal(judge(xml, noAnswer).ok, false);
+	assert.equal(judge(json, noAnswer, { xmlReaderStuck: true }).ok, false);
+	assert.equal(
+		judge(xml, { ...noAnswer, error: undefined, status: 500 }, { xmlReaderStuck: true }).ok,
+		false,
+	);
+	assert.equal(isXmlTyped({ 'content-type': 'application/vnd.x+xml; charset=utf-8' }), true);
+	assert.equal(isXmlTyped({ 'content-type': ['application/json', 'text/xml'] }), false);
+	assert.equal(isXmlTyped({}), false);
 });
 
 test('judge: signed odd bodies may be acked or refused, never 5xx', () => {
