@@ -17,6 +17,7 @@
 const fs = require('fs');
 const path = require('path');
 const { TRIGGER_TYPE } = require('../e2e/fixtures');
+const { product } = require('../dist');
 
 const CREDENTIALS = {
 	v1: { id: 'ccpFuzzCred00001', name: 'CCPayment (fuzz)', type: 'ccPaymentApi' },
@@ -108,18 +109,20 @@ function startNode(spec) {
 
 /**
  * A trigger's duplicate store as a live trigger carries it after a busy week: full (1,000 keys of the
- * usual length, seen in the last hour), so the storm and the benchmark pay the steady-state cost.
+ * usual shape, seen in the last hour), saved the way the trigger saves it, so the storm and the
+ * benchmark pay the steady-state cost.
  * @param {number} nowMs
  */
 function fullDedupStore(nowMs) {
+	const { storeKey, packState } = product('dedup');
 	/** @type {Array<[string, number]>} */
 	const entries = [];
 	for (let i = 0; i < 1000; i++)
 		entries.push([
-			`API Deposit:2024091903502018832826${String(i).padStart(10, '0')}:success`,
+			storeKey(`API Deposit:2024091903502018832826${String(i).padStart(10, '0')}:success`),
 			nowMs - 3600000 + i,
 		]);
-	return { [`node:${TRIGGER_NODE}`]: { ccpaymentDedup: { version: 1, entries } } };
+	return { [`node:${TRIGGER_NODE}`]: { ccpaymentDedup: packState(entries) } };
 }
 
 /** @param {Spec} spec @param {number} nowMs */

@@ -10,6 +10,7 @@
  */
 const crypto = require('crypto');
 const { request, sleep, waitFor } = require('../lib/http');
+const { product } = require('../../dist');
 
 const WORKFLOW_ID = 'ccpE2eBurst00001';
 const WEBHOOK_ID = '0e2e0c1a-5b1d-4c0e-9a7f-ccba70e2e0b1';
@@ -94,7 +95,7 @@ async function run({ n8n, sim, ok, restart }) {
 		/** @type {any} */
 		const data = wf?.staticData ?? {};
 		const node = Object.keys(data).find((k) => k.startsWith('node:'));
-		return node ? (data[node]?.ccpaymentDedup?.entries?.length ?? 0) : 0;
+		return node ? product('dedup').readState(data[node]?.ccpaymentDedup).entries.length : 0;
 	};
 	/** Sends every body at once, each freshly signed. */
 	const burst = () =>

@@ -4,8 +4,15 @@
  *
  * Bound: at most MAX_ENTRIES keys (oldest first-seen evicted first) and none older than the age cap
  * (MAX_AGE_MS, raised to the timestamp tolerance if that is longer, so every replay that still
- * passes the timestamp window is caught). 1,000 keys of about 70 bytes each is roughly 70 KB of
- * static data, which n8n stores with the workflow on every change.
+ * passes the timestamp window is caught).
+ *
+ * Stored compactly, because n8n loads the whole static data with the workflow on every webhook
+ * request and saves all of it after every change: a delivery's key (type, record ID, status) is
+ * remembered as the first 128 bits of its SHA-256 (22 base64url characters; a false match among
+ * 1,000 keys has a probability around 1e-33) plus its first-seen time, and the store is one string
+ * of fixed-width records (31 characters each, about 31 KB when full) instead of 1,000 JSON pairs of
+ * about 70 bytes. Stores saved by earlier releases (pairs of readable keys) are read and converted
+ * on the next save, so no remembered delivery runs again after an upgrade.
  *
  * Two layers per scope (trigger node and URL mode): an in-process memory, checked and updated
  * synchronously, and the workflow's node static data, which survives restarts. n8n loads the whole
@@ -24,10 +31,12 @@
  * - per scope: the editor's Test URL and the Production URL have separate memories;
  * - a key older than the age cap, or evicted by 1,000 newer keys, runs again if re-delivered.
  *
- * The state is a plain JSON object (an array of [key, firstSeenMs] pairs, oldest first) so that it
- * survives n8n's JSON round trip unchanged. Pure apart from the in-process memory: callers store the
- * returned state.
+ * In memory the state is an array of [key, firstSeenMs] pairs, oldest first; what n8n saves is its
+ * packed form (see packState). Pure apart from the in-process memory: callers store the returned
+ * state.
  */
+
+import { createHash } from 'crypto';
 
 export const MAX_ENTRIES = 1000;
 /** 7 days: longer than the retry schedule (~32 min), the timestamp window and a week of manual resends. */
@@ -39,6 +48,49 @@ export interface DedupState {
 	entries: Array<[string, number]>;
 }
 
+/** The form n8n saves: `entries` is one string of RECORD_LENGTH-character records, oldest first. */
+export interface PackedDedupState {
+	version: 2;
+	entries: string;
+}
+
+const DIGEST_LENGTH = 22;
+/** First-seen time in ms, base36, zero-padded: 9 digits last until the year 5138. */
+const TIME_LENGTH = 9;
+export const RECORD_LENGTH = DIGEST_LENGTH + TIME_LENGTH;
+const DIGEST = /^[A-Za-z0-9_-]{22}$/;
+const TIME = /^[0-9a-z]{9}$/;
+
+/** What the store remembers for a delivery key: 128 bits of its SHA-256, base64url. */
+export function storeKey(key: string): string {
+	return createHash('sha256').update(key, 'utf8').digest('base64url').slice(0, DIGEST_LENGTH);
+}
+
+/** A loaded key as the store keeps it: a digest stays, a readable key from an earlier release is digested. */
+function asStoreKey(key: string): string {
+	return DIGEST.test(key) ? key : storeKey(key);
+}
+
+/** The saved form of stored entries (digests only; anything else cannot be packed and is left out). */
+export function packState(entries: Array<[string, number]>): PackedDedupState {
+	let packed = '';
+	for (const [key, seen] of entries) {
+		if (!DIGEST.test(key) || !Number.isSafeInteger(seen) || seen < 0) continue;
+		packed += key + seen.toString(36).padStart(TIME_LENGTH, '0');
+	}
+	return { version: 2, entries: packed };
+}
+
+function unpack(packed: string): Array<[string, number]> {
+	const entries: Array<[string, number]> = [];
+	for (let at = 0; at + RECORD_LENGTH <= packed.length; at += RECORD_LENGTH) {
+		const key = packed.slice(at, at + DIGEST_LENGTH);
+		const time = packed.slice(at + DIGEST_LENGTH, at + RECORD_LENGTH);
+		if (DIGEST.test(key) && TIME.test(time)) entries.push([key, parseInt(time, 36)]);
+	}
+	return entries;
+}
+
 export interface DedupBound {
 	maxEntries: number;
 	maxAgeMs: number;
@@ -48,10 +100,14 @@ export function boundFor(toleranceSeconds: number): DedupBound {
 	return { maxEntries: MAX_ENTRIES, maxAgeMs: Math.max(MAX_AGE_MS, toleranceSeconds * 1000) };
 }
 
-/** Reads a stored state defensively: anything malformed becomes an empty store. */
+/**
+ * Reads a stored state defensively, packed or as pairs: anything malformed becomes an empty store
+ * (a malformed record or pair is dropped).
+ */
 export function readState(value: unknown): DedupState {
 	if (value === null || typeof value !== 'object') return { version: 1, entries: [] };
 	const entries = (value as { entries?: unknown }).entries;
+	if (typeof entries === 'string') return { version: 1, entries: unpack(entries) };
 	if (!Array.isArray(entries)) return { version: 1, entries: [] };
 	const clean: Array<[string, number]> = [];
 	// Indexed, each field read once: n8n hands static data over behind a proxy per array, where every
@@ -204,20 +260,38 @@ export function rememberDelivery(
 	nowMs: number,
 	bound: DedupBound,
 ): DedupResult {
-	const loaded = readState(stored);
+	const loaded = loadStored(stored);
 	const known = mergeClean(processMemory.get(scope)?.entries ?? [], loaded.entries, nowMs, bound);
-	const seen = checkClean(known, key, nowMs, bound);
+	const seen = checkClean(known, storeKey(key), nowMs, bound);
 	keepInProcess(scope, seen.state);
 	// A copy: n8n wraps stored objects in change-tracking proxies, which must not reach the memory.
 	const state: DedupState = { version: 1, entries: seen.state.entries.map(([k, t]) => [k, t]) };
 	// n8n writes static data as JSON when it saves, which can be after later requests were checked:
-	// serialise the union as of that moment, so the order in which saves land does not matter.
-	// Not enumerable, so it is not stored itself; without it the save holds `entries` as above.
+	// serialise the union as of that moment, so the order in which saves land does not matter, and
+	// packed. Not enumerable, so it is not stored itself.
 	Object.defineProperty(state, 'toJSON', {
-		value: (): DedupState =>
-			mergeClean(processMemory.get(scope)?.entries ?? [], state.entries, nowMs, bound),
+		value: (): PackedDedupState =>
+			packState(
+				mergeClean(processMemory.get(scope)?.entries ?? [], state.entries, nowMs, bound).entries,
+			),
 	});
-	return { duplicate: seen.duplicate, state, changed: !sameEntries(state.entries, loaded.entries) };
+	return {
+		duplicate: seen.duplicate,
+		state,
+		changed: loaded.repack || !sameEntries(state.entries, loaded.entries),
+	};
+}
+
+/** A stored state with every key as the store keeps it; `repack` when it was not saved packed. */
+function loadStored(stored: unknown): DedupState & { repack: boolean } {
+	const state = readState(stored);
+	const packed =
+		stored !== null &&
+		typeof stored === 'object' &&
+		typeof (stored as { entries?: unknown }).entries === 'string';
+	if (packed) return { ...state, repack: false };
+	// Merged as usual afterwards: two readable keys cannot share a digest in practice.
+	return { version: 1, entries: state.entries.map(([k, t]) => [asStoreKey(k), t]), repack: true };
 }
 
 /**
@@ -233,9 +307,10 @@ export function isKnownDelivery(
 	nowMs: number,
 	bound: DedupBound,
 ): boolean {
+	const id = storeKey(key);
 	const memory = processMemory.get(scope)?.entries ?? [];
-	const loaded = readState(stored).entries;
+	const loaded = loadStored(stored).entries;
 	// A key in neither layer is unknown whatever the merge keeps: the usual case, decided without it.
-	if (!memory.some(([k]) => k === key) && !loaded.some(([k]) => k === key)) return false;
-	return mergeClean(memory, loaded, nowMs, bound).entries.some(([k]) => k === key);
+	if (!memory.some(([k]) => k === id) && !loaded.some(([k]) => k === id)) return false;
+	return mergeClean(memory, loaded, nowMs, bound).entries.some(([k]) => k === id);
 }

@@ -13,7 +13,7 @@ const { startWebhookHost } = require('../../../dev/n8n/harness');
 const { product } = require('../../../dev/dist');
 const { CcPaymentTrigger } = product('triggerNode');
 const { signedHeaders } = product('signer');
-const { forgetInProcess } = product('dedup');
+const { forgetInProcess, readState, storeKey } = product('dedup');
 const { WEBHOOKS } = require('../../../dev/spec-vectors');
 
 const TRON_ADDRESS = 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t';
@@ -329,8 +329,8 @@ test('duplicates: control-route resend and the signed webhook/resend API are ack
 		assert.equal(h.runs.length, 1, 'no second run for a resend');
 		const stored = h.staticData['node:CCPayment Trigger'].ccpaymentDedup;
 		assert.deepEqual(
-			stored.entries.map((/** @type {any} */ e) => e[0]),
-			[`API Deposit:${paid.record_id}:success`],
+			readState(stored).entries.map(([k]) => k),
+			[storeKey(`API Deposit:${paid.record_id}:success`)],
 		);
 
 		// A second payment of the same order is a new record: it runs.

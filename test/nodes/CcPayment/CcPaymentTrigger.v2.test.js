@@ -13,7 +13,7 @@ const { product } = require('../../../dev/dist');
 const { CcPaymentTrigger } = product('triggerNode');
 const { CcPaymentApi } = product('credential');
 const { CcPaymentV2Api } = product('credentialV2');
-const { forgetInProcess } = product('dedup');
+const { forgetInProcess, readState, storeKey } = product('dedup');
 const { MERCHANT_V2, startServer, ok, fail } = require('../../helpers/v2-node');
 const { BODIES, bodyWith, signedV2, hmacSign } = require('../../helpers/v2-webhooks');
 
@@ -232,11 +232,11 @@ test('a retried delivery runs once (even with a fresh signature); Processing the
 		assert.equal(api.to('getAppDepositRecord').length, 2);
 		const saved = h.staticData;
 		assert.deepEqual(
-			saved['node:CCPayment Trigger'].ccpaymentDedup.entries.map((/** @type {any} */ e) => e[0]),
+			readState(saved['node:CCPayment Trigger'].ccpaymentDedup).entries.map(([k]) => k),
 			[
 				'ApiDeposit:20240919035020188328269786624000:Processing',
 				'ApiDeposit:20240919035020188328269786624000:Success',
-			],
+			].map(storeKey),
 		);
 		assert.deepEqual(h.errors, []);
 		await h.stop();

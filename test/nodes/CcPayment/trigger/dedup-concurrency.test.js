@@ -17,6 +17,7 @@ const {
 	mergeStates,
 	forgetInProcess,
 	readState,
+	storeKey,
 	boundFor,
 	MAX_ENTRIES,
 	MAX_AGE_MS,
@@ -27,6 +28,8 @@ const T0 = 1_700_000_000_000;
 const BOUND = { maxEntries: MAX_ENTRIES, maxAgeMs: MAX_AGE_MS };
 let scopeSeq = 0;
 const freshScope = () => `concurrency-${process.pid}-${++scopeSeq}`;
+/** Delivery keys as the store remembers them (digests). @param {string[]} keys */
+const remembered = (keys) => keys.map(storeKey);
 
 /** JSON round trip, as n8n stores static data. @param {unknown} v @returns {any} */
 const stored = (v) => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
@@ -92,7 +95,7 @@ test('interleaved saves: whichever save lands last stores every key accepted in 
 		);
 		assert.deepEqual(
 			final.entries.map(([k]) => k),
-			keys,
+			remembered(keys),
 			`${schedule}: all keys, oldest first`,
 		);
 		assert.deepEqual(
@@ -103,29 +106,32 @@ test('interleaved saves: whichever save lands last stores every key accepted in 
 	}
 });
 
-test('the saved state itself: plain JSON data, and without JSON it still holds every key checked before it', () => {
+test('the saved state itself: packed JSON data, and without JSON it still holds every key checked before it', () => {
 	const scope = freshScope();
 	const a = rememberDelivery(scope, undefined, 'a', T0, BOUND);
 	const b = rememberDelivery(scope, undefined, 'b', T0 + 1, BOUND);
+	const [ka, kb] = remembered(['a', 'b']);
 	assert.deepEqual(Object.keys(a.state), ['version', 'entries'], 'nothing else is stored');
-	assert.deepEqual(a.state.entries, [['a', T0]], 'as checked');
+	assert.deepEqual(a.state.entries, [[ka, T0]], 'as checked');
 	assert.deepEqual(
 		b.state.entries,
 		[
-			['a', T0],
-			['b', T0 + 1],
+			[ka, T0],
+			[kb, T0 + 1],
 		],
 		'a copy made later carries the earlier key',
 	);
+	const saved = stored(a.state);
 	assert.deepEqual(
-		stored(a.state).entries,
-		[
-			['a', T0],
-			['b', T0 + 1],
-		],
-		'saved as JSON: the union at save time',
+		saved,
+		{
+			version: 2,
+			entries: `${ka}${T0.toString(36).padStart(9, '0')}${kb}${(T0 + 1).toString(36).padStart(9, '0')}`,
+		},
+		'saved as JSON: the union at save time, one string of fixed-width records',
 	);
-	a.state.entries.push(['tampered', T0]);
+	assert.deepEqual(readState(saved).entries, b.state.entries, 'and read back the same');
+	a.state.entries.push([storeKey('tampered'), T0]);
 	assert.equal(
 		rememberDelivery(scope, undefined, 'tampered', T0 + 2, BOUND).duplicate,
 		false,
@@ -158,10 +164,10 @@ test('interleaved saves after a restart: stored keys and the burst combine, and 
 	assert.equal(results[1].changed, true);
 	assert.deepEqual(
 		final.entries.map(([k]) => k),
-		['old-a', 'old-b', 'old-c', 'new-1', 'new-2', 'new-3'],
+		remembered(['old-a', 'old-b', 'old-c', 'new-1', 'new-2', 'new-3']),
 	);
 	assert.equal(
-		final.entries.find(([k]) => k === 'old-b')?.[1],
+		final.entries.find(([k]) => k === storeKey('old-b'))?.[1],
 		T0,
 		'a duplicate keeps its first-seen time',
 	);
@@ -230,14 +236,14 @@ test('the merged store stays bounded: at most maxEntries, the oldest evicted fir
 	);
 	assert.deepEqual(
 		final.entries.map(([k]) => k),
-		['s3', 'p0', 'p1', 'p2', 'p3'],
+		remembered(['s3', 'p0', 'p1', 'p2', 'p3']),
 		'newest five of the union, oldest first',
 	);
 	// A stale save that still lists evicted keys does not bring them back.
 	const r = rememberDelivery(scope, stale, 'p4', T0 + 200, bound);
 	assert.deepEqual(
 		readState(r.state).entries.map(([k]) => k),
-		['p0', 'p1', 'p2', 'p3', 'p4'],
+		remembered(['p0', 'p1', 'p2', 'p3', 'p4']),
 	);
 	assert.equal(
 		rememberDelivery(scope, stored(r.state), 's0', T0 + 300, bound).duplicate,
@@ -256,7 +262,7 @@ test('the merged store is pruned by age: keys past the cap are dropped from both
 	assert.equal(r.duplicate, false);
 	assert.deepEqual(
 		readState(r.state).entries.map(([k]) => k),
-		['recent', 'new'],
+		remembered(['recent', 'new']),
 	);
 	assert.equal(
 		rememberDelivery(scope, stored(r.state), 'aged', T0 + 60_002, bound).duplicate,
@@ -355,7 +361,7 @@ test('harness: five different deliveries and their copies at once: each runs onc
 		assert.deepEqual(h.errors, []);
 		saved = h.staticData;
 		assert.equal(
-			saved[NODE_KEY][STATIC_DATA_KEY].entries.length,
+			readState(saved[NODE_KEY][STATIC_DATA_KEY]).entries.length,
 			5,
 			'no key lost to the last write',
 		);
@@ -396,7 +402,7 @@ test('harness: a burst after a restart combines with the reloaded keys, and a se
 		await sendTogether(h2, [...second, ...first]);
 		assert.equal(h2.runs.length, 5, 'only the new ones run');
 		saved = h2.staticData;
-		assert.equal(saved[NODE_KEY][STATIC_DATA_KEY].entries.length, 10);
+		assert.equal(readState(saved[NODE_KEY][STATIC_DATA_KEY]).entries.length, 10);
 	} finally {
 		await h2.stop();
 	}

@@ -201,3 +201,72 @@ test('readState reads a store behind proxies (as n8n hands static data over) lik
 	});
 	assert.deepEqual(readState(observed(plain)), readState(plain));
 });
+
+test('stored compactly: 128 bits of SHA-256 per key and the first-seen time, 31 characters a record', () => {
+	const { storeKey, packState, RECORD_LENGTH } = product('dedup');
+	const key = 'API Deposit:20240919035020188328260000000001:success';
+	const digest = require('node:crypto').createHash('sha256').update(key).digest('base64url');
+	assert.equal(storeKey(key), digest.slice(0, 22));
+	assert.equal(RECORD_LENGTH, 31);
+	const full = Array.from({ length: MAX_ENTRIES }, (_, i) => [storeKey(`${key}${i}`), T0 + i]);
+	const packed = packState(full);
+	assert.equal(packed.version, 2);
+	assert.equal(packed.entries.length, MAX_ENTRIES * RECORD_LENGTH, 'about 31 KB when full');
+	assert.deepEqual(readState(JSON.parse(JSON.stringify(packed))).entries, full);
+	// Malformed records are dropped, the rest kept; a trailing partial record is ignored.
+	const [a, b] = [storeKey('a'), storeKey('b')];
+	const time = T0.toString(36).padStart(9, '0');
+	assert.deepEqual(
+		readState({
+			version: 2,
+			entries: `${a}${time}${'!'.repeat(22)}${time}${b}ZZZZZZZZZ${b}${time}${a}`,
+		}).entries,
+		[
+			[a, T0],
+			[b, T0],
+		],
+	);
+	// Only digests with safe, non-negative times are packed.
+	assert.deepEqual(
+		packState([
+			['readable:key', T0],
+			[a, -1],
+			[a, NaN],
+			[b, T0],
+		]).entries,
+		`${b}${time}`,
+	);
+});
+
+test('a store saved by an earlier release (readable keys) still knows its deliveries, and is saved packed', () => {
+	const { rememberDelivery, isKnownDelivery, forgetInProcess } = product('dedup');
+	const bound = boundFor(300);
+	const older = {
+		version: 1,
+		entries: [
+			['API Deposit:rec-1:success', T0],
+			['API Deposit:rec-2:success', T0 + 1],
+		],
+	};
+	forgetInProcess('upgrade');
+	assert.equal(isKnownDelivery('upgrade', older, 'API Deposit:rec-2:success', T0 + 5, bound), true);
+	assert.equal(
+		isKnownDelivery('upgrade', older, 'API Deposit:rec-3:success', T0 + 5, bound),
+		false,
+	);
+	const again = rememberDelivery('upgrade', older, 'API Deposit:rec-1:success', T0 + 5, bound);
+	assert.equal(again.duplicate, true, 'no remembered delivery runs again after an upgrade');
+	assert.equal(again.changed, true, 'converted on this save');
+	const saved = JSON.parse(JSON.stringify(again.state));
+	assert.equal(saved.version, 2);
+	assert.equal(typeof saved.entries, 'string');
+	forgetInProcess('upgrade');
+	assert.equal(
+		rememberDelivery('upgrade', saved, 'API Deposit:rec-2:success', T0 + 6, bound).duplicate,
+		true,
+		'and the converted store still knows both',
+	);
+	const next = rememberDelivery('upgrade', saved, 'API Deposit:rec-3:success', T0 + 7, bound);
+	assert.equal(next.duplicate, false);
+	forgetInProcess('upgrade');
+});
