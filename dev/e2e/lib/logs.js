@@ -28,11 +28,17 @@ const WINDOW = 2;
 function checkLogs(text, neutral, expectedFailures = []) {
 	const dirs = [...neutral].filter(Boolean).sort((a, b) => b.length - a.length);
 	let skipping = false;
+	/** The section each line belongs to, named in a problem so a failure says which command it came from. */
+	const sections = /** @type {string[]} */ ([]);
+	let section = '';
 	const lines = text.split('\n').map((l) => {
 		if (l.startsWith('===== ')) {
 			skipping = expectedFailures.some((re) => re.test(l));
+			section = l.slice(6, 120);
+			sections.push(section);
 			return '';
 		}
+		sections.push(section);
 		if (/^=+$/.test(l)) skipping = false;
 		if (skipping) return '';
 		for (const d of dirs) l = l.split(d).join('<dir>');
@@ -45,7 +51,7 @@ function checkLogs(text, neutral, expectedFailures = []) {
 		if (!line) return;
 		const nearOurs = mentions.slice(Math.max(0, i - WINDOW), i + WINDOW + 1).some(Boolean);
 		if (INSTALLED_CODE.test(line) || (PROBLEM.test(line) && nearOurs))
-			problems.push(`line ${i + 1}: ${line.trim().slice(0, 300)}`);
+			problems.push(`line ${i + 1} (in: ${sections[i]}): ${line.trim().slice(0, 300)}`);
 	});
 	return problems;
 }
