@@ -16,7 +16,7 @@ test('checkLogs: a problem near this package is reported with the section it cam
 	const problems = checkLogs(log, []);
 	assert.equal(problems.length, 1);
 	assert.match(
-		problems[1],
+		problems[0],
 		/^line \d+ \(in: n8n 2 execute --id=b \(exit 1; result in b\.json\) =====\): Execution error:$/,
 	);
 });
