@@ -34,7 +34,7 @@ function checkLogs(text, neutral, expectedFailures = []) {
 	const lines = text.split('\n').map((l) => {
 		if (l.startsWith('===== ')) {
 			skipping = expectedFailures.some((re) => re.test(l));
-			section = l.slice(6, 120);
+			section = l.slice(6).replace(/ =+$/, '').slice(0, 120);
 			sections.push(section);
 			return '';
 		}

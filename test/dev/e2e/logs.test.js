@@ -17,7 +17,7 @@ test('checkLogs: a problem near this package is reported with the section it cam
 	assert.equal(problems.length, 1);
 	assert.match(
 		problems[0],
-		/^line \d+ \(in: n8n 2 execute --id=b \(exit 1; result in b\.json\) =====\): Execution error:$/,
+		/^line \d+ \(in: n8n 2 execute --id=b \(exit 1; result in b\.json\)\): Execution error:$/,
 	);
 });
 
