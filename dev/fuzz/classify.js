@@ -107,7 +107,7 @@ class Table {
 	add(kind, answer, verdict) {
 		const r = this.row(kind);
 		r.sent++;
-		const key = answer.error ? 'none' : String(answer.status);
+		const key = answer.error ? 'no-answer' : String(answer.status);
 		r.statuses[key] = (r.statuses[key] ?? 0) + 1;
 		r.by[verdict.by] = (r.by[verdict.by] ?? 0) + 1;
 		if (!verdict.ok) {

@@ -207,6 +207,12 @@ test('Table counts sent, statuses, runs and bad answers per kind', () => {
 	assert.equal(row.bad, 1);
 	assert.deepEqual(row.statuses, { 401: 1, 500: 1 });
 	assert.match(t.format()[1], /^a\s+2\s+1\s+1\s+401x1 500x1/);
+	t.add(
+		'b',
+		{ status: 0, contentType: '', text: '', error: 'timeout' },
+		{ ok: true, by: 'n8n-xml-stuck' },
+	);
+	assert.match(t.format()[2], /^b\s+1\s+0\s+0\s+no-answerx1 \(n8n-xml-stuck 1\)$/);
 });
 
 test('fuzz workflows: both trigger versions, full duplicate stores except the no-dedup variant', () => {
