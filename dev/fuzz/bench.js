@@ -7,21 +7,9 @@
  * move it much). Rounds are interleaved so background load hits every workflow alike. Printed, never
  * asserted.
  */
-const fs = require('fs');
 const { sleep } = require('../e2e/lib/http');
+const { procCpuMs: cpuMs } = require('../perf/common');
 const { storm } = require('./send');
-
-/** CPU time (user + system) of a process so far, in ms; undefined off Linux. @param {number | undefined} pid */
-function cpuMs(pid) {
-	try {
-		const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-		// utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 per second on Linux).
-		return (Number(fields[11]) + Number(fields[12])) * 10;
-	} catch {
-		return undefined;
-	}
-}
 
 /**
  * Waits until the process's CPU use drops to idle (the runs started by the deliveries have finished),
@@ -120,4 +108,4 @@ function format(figures, baseline) {
 	});
 }
 
-module.exports = { measure, format, cpuMs };
+module.exports = { measure, format };

@@ -18,18 +18,15 @@ const { PROFILES } = require('./profiles');
 const { judge, isXmlTyped, Table } = require('./classify');
 const { post, storm } = require('./send');
 const { measure, format } = require('./bench');
+const { procMemory } = require('../perf/common');
 const http = require('http');
 
 /** @typedef {(label: string, cond: boolean, detail?: unknown) => boolean} Ok */
 
 /** Peak resident memory of a process so far (VmHWM), in MiB. @param {number | undefined} pid */
 function peakRssMib(pid) {
-	try {
-		const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-		return m ? Math.round(Number(m[1]) / 1024) : undefined;
-	} catch {
-		return undefined;
-	}
+	const kb = pid === undefined ? undefined : procMemory(pid)?.hwmKb;
+	return kb === undefined ? undefined : Math.round(kb / 1024);
 }
 
 /**
