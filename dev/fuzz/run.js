@@ -10,7 +10,7 @@ const fs = require('fs');
 const path = require('path');
 const { N8nInstance } = require('../e2e/lib/n8n');
 const { installIntoUserFolder } = require('../e2e/lib/pkg');
-const { freePort, request, sleep, waitFor } = require('../e2e/lib/http');
+const { freePort, request } = require('../e2e/lib/http');
 const sim = require('../e2e/lib/sim');
 const wf = require('./workflows');
 const { generator, schedule } = require('./cases');
@@ -27,25 +27,6 @@ const http = require('http');
 function peakRssMib(pid) {
 	const kb = pid === undefined ? undefined : procMemory(pid)?.hwmKb;
 	return kb === undefined ? undefined : Math.round(kb / 1024);
-}
-
-/**
- * Waits until the executions of a workflow stop growing, and returns them.
- * @param {N8nInstance} n8n @param {string} id @param {number} [atLeast]
- */
-async function settledExecutions(n8n, id, atLeast = 0) {
-	await waitFor(async () => (await n8n.executions(id)).length >= atLeast, {
-		timeoutMs: 60000,
-		intervalMs: 500,
-		what: `${atLeast} executions`,
-	}).catch(() => {});
-	let list = await n8n.executions(id);
-	for (let last = -1, i = 0; i < 20 && list.length !== last; i++) {
-		last = list.length;
-		await sleep(1000);
-		list = await n8n.executions(id);
-	}
-	return list;
 }
 
 /** The trigger's output item of an execution. @param {any} e */
@@ -114,7 +95,7 @@ async function stormOne({ n8n, api, gen, count, concurrency, ok, say }) {
 		for (const [d, a] of xmlUnanswered)
 			table.add(d.kind, a, judge(d, a, { xmlReaderStuck: probe.stuck }));
 	}
-	const executions = await settledExecutions(n8n, id);
+	const executions = await n8n.settledExecutions(id, 0, { timeoutMs: 60000 });
 	for (const e of executions) table.addRun(String(triggerItem(e)?.fuzz_kind ?? 'unattributed'));
 	for (const line of table.format()) say(line);
 	const rows = [...table.rows];
@@ -152,7 +133,7 @@ async function afterStorm({ n8n, api, gen, agent, ok, say }) {
 		const a = await post(wf.url(n8n.base, api), d, agent);
 		ok(`${api}: valid delivery ${i + 1} after the storm answered 200`, a.status === 200, a);
 	}
-	const after = await settledExecutions(n8n, id, before + 5);
+	const after = await n8n.settledExecutions(id, before + 5, { timeoutMs: 60000 });
 	const ran = ids.map((r) => after.filter((e) => gen.recordId(triggerItem(e)) === r).length);
 	say(`${api}: valid deliveries after the storm, runs per delivery: ${ran.join(', ')}`);
 	ok(
@@ -325,7 +306,7 @@ async function fuzzVersion(o) {
 		const id = wf.spec('v1').id;
 		const runsBefore = (await n8n.executions(id)).length;
 		const raised = await post(wf.url(n8n.base, 'v1'), big, agent);
-		const runsAfter = (await settledExecutions(n8n, id)).length;
+		const runsAfter = (await n8n.settledExecutions(id, 0, { timeoutMs: 60000 })).length;
 		say(
 			`with N8N_PAYLOAD_SIZE_MAX=32 the same body -> ${raised.status} ${raised.text.slice(0, 60)}`,
 		);

@@ -5,7 +5,7 @@
  * reused with main's public API for executions and the webhook processor's URLs for deliveries; every
  * run must name a worker (the workflows record `$env.CCPAYMENT_QUEUE_PROCESS`).
  */
-const { request, sleep, waitFor } = require('../e2e/lib/http');
+const { request } = require('../e2e/lib/http');
 const sim = require('../e2e/lib/sim');
 const { apiDepositBody } = require('../e2e/scenarios/deliveries');
 const fixtures = require('../e2e/fixtures');
@@ -14,32 +14,6 @@ const { dedupFigures } = require('./figures');
 
 /** @typedef {(label: string, cond: boolean, detail?: unknown) => boolean} Ok */
 /** @typedef {import('./topology').QueueTopology} QueueTopology */
-
-/**
- * Waits until the workflow has at least `n` executions, none still running, and the count has been
- * stable for a few polls (so an unexpected extra run is counted too).
- * @param {import('../e2e/lib/n8n').N8nInstance} main @param {string} workflowId @param {number} n
- * @returns {Promise<any[]>}
- */
-async function settled(main, workflowId, n, timeoutMs = 60000) {
-	const done = (/** @type {any} */ e) =>
-		e.finished || ['success', 'error', 'crashed', 'canceled'].includes(e.status);
-	await waitFor(
-		async () => {
-			const list = await main.executions(workflowId);
-			return list.length >= n && list.every(done);
-		},
-		{ timeoutMs, intervalMs: 400, what: `${n} finished executions of ${workflowId}` },
-	).catch(() => {});
-	let last = -1;
-	let list = await main.executions(workflowId);
-	for (let i = 0; i < 20 && (list.length !== last || !list.every(done)); i++) {
-		last = list.length;
-		await sleep(1000);
-		list = await main.executions(workflowId);
-	}
-	return list;
-}
 
 /**
  * n8n.execute() for the e2e action scenario: the run is started through the webhook processor and
@@ -56,7 +30,9 @@ function workerExecutor(topo) {
 			});
 			if (res.status !== 200)
 				return { code: 1, result: undefined, stdout: res.text, stderr: '', ms: 0 };
-			const list = await settled(topo.main, wf.ACTION_WORKFLOW_ID, before + 1, 180000);
+			const list = await topo.main.settledExecutions(wf.ACTION_WORKFLOW_ID, before + 1, {
+				timeoutMs: 180000,
+			});
 			return { code: 0, result: list[0], stdout: '', stderr: '', ms: 0 };
 		},
 	};
@@ -105,7 +81,9 @@ async function v2ActionOnWorker({ topo, ok, simulator, list }) {
 	const res = await request('POST', `${topo.webhook.base}/webhook/${wf.V2_ACTION_PATH}`, {
 		body: {},
 	});
-	const runs = await settled(topo.main, wf.V2_ACTION_WORKFLOW_ID, before + 1, 240000);
+	const runs = await topo.main.settledExecutions(wf.V2_ACTION_WORKFLOW_ID, before + 1, {
+		timeoutMs: 240000,
+	});
 	const execution = runs[0];
 	const where = wf.ranOn(execution, 'Ran on');
 	ok(
@@ -123,7 +101,9 @@ async function v2ActionOnWorker({ topo, ok, simulator, list }) {
 async function triggerOnWebhookProcessor({ topo, ok, checks, tag, simulator, webhookUrl }) {
 	const triggerScenario = require('../e2e/scenarios/trigger');
 	await triggerScenario.run({ n8n: topo.main, sim: simulator, ok, checks, tag, webhookUrl });
-	const list = await settled(topo.main, fixtures.TRIGGER_WORKFLOW_ID, 1);
+	const list = await topo.main.settledExecutions(fixtures.TRIGGER_WORKFLOW_ID, 1, {
+		timeoutMs: 60000,
+	});
 	const where = list.map((e) => wf.ranOn(e, 'Done'));
 	const counts = countBy(where);
 	ok(
@@ -190,7 +170,7 @@ async function dedupRecipe({ topo, ok, tag, simulator, webhookReady, variant }) 
 	for (let i = 0; i < 3; i++) await send(e1, 1); // resent one by one
 	await send(e2, 20); // 20 copies at once
 	await send(e3, 1);
-	await settled(topo.main, variant.id, 3);
+	await topo.main.settledExecutions(variant.id, 3, { timeoutMs: 60000 });
 	const restartMs = await topo.restart('webhook-1', { webhookReady });
 	ok(`webhook processor restarted (${(restartMs / 1000).toFixed(1)} s)`, true);
 	await send(e1, 1); // redelivered after the restart
@@ -205,7 +185,7 @@ async function dedupRecipe({ topo, ok, tag, simulator, webhookReady, variant }) 
 			.filter((/** @type {any} */ d) => !d.acked)
 			.map((/** @type {any} */ d) => ({ id: d.id, state: d.state, attempts: d.attempts })),
 	);
-	const list = await settled(topo.main, variant.id, 3);
+	const list = await topo.main.settledExecutions(variant.id, 3, { timeoutMs: 60000 });
 	const figures = dedupFigures(list, {
 		triggerNode: fixtures.TRIGGER_NODE,
 		paymentNode: wf.PAYMENT_STEP,
@@ -237,7 +217,6 @@ module.exports = {
 	v2ActionOnWorker,
 	triggerOnWebhookProcessor,
 	dedupRecipe,
-	settled,
 	workerNames,
 	countBy,
 };
@@ -259,7 +238,9 @@ async function readBatch({ topo, ok, simulator, perExecutionRps }) {
 			}),
 		),
 	);
-	const list = (await settled(topo.main, wf.READS_WORKFLOW_ID, before + 2, 240000)).slice(0, 2);
+	const list = (
+		await topo.main.settledExecutions(wf.READS_WORKFLOW_ID, before + 2, { timeoutMs: 240000 })
+	).slice(0, 2);
 	const ms = Date.now() - started;
 	const reqs = await sim.get(simulator, '/__sim/requests?path=get/network/height/info');
 	const all = reqs.requests ?? [];

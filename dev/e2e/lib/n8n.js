@@ -8,7 +8,7 @@
 const fs = require('fs');
 const path = require('path');
 const { run, spawnTracked, stopProcess } = require('./procs');
-const { request, Session, waitFor } = require('./http');
+const { request, Session, sleep, waitFor } = require('./http');
 
 const ENCRYPTION_KEY = 'ccpayment-e2e-encryption-key-0123456789';
 const OWNER = {
@@ -36,6 +36,10 @@ function parseExecuteOutput(stdout) {
 		return { at, result: undefined };
 	}
 }
+
+/** Whether an execution from the public API has ended (n8n 1.x and 2.x report it differently). */
+const finished = (/** @type {any} */ e) =>
+	e.finished === true || ['success', 'error', 'crashed', 'canceled'].includes(e.status);
 
 /** @typedef {import('./install').RuntimeInfo} RuntimeInfo */
 
@@ -353,6 +357,32 @@ class N8nInstance {
 			if (!cursor) break;
 		}
 		return all;
+	}
+
+	/**
+	 * Executions of a workflow once there are at least `atLeast`, none is still running (a run is listed
+	 * before its data is saved, so a running one has no node output yet) and the count has stopped
+	 * growing, so an unexpected extra run is counted too. Returns what is there when time runs out.
+	 * @param {string} workflowId @param {number} [atLeast]
+	 * @param {{ timeoutMs?: number, stableMs?: number }} [opts]
+	 * @returns {Promise<any[]>}
+	 */
+	async settledExecutions(workflowId, atLeast = 0, { timeoutMs = 30000, stableMs = 1000 } = {}) {
+		await waitFor(
+			async () => {
+				const list = await this.executions(workflowId);
+				return list.length >= atLeast && list.every(finished);
+			},
+			{ timeoutMs, intervalMs: 300, what: `${atLeast} finished executions of ${workflowId}` },
+		).catch(() => {});
+		let last = -1;
+		let list = await this.executions(workflowId);
+		for (let i = 0; i < 20 && (list.length !== last || !list.every(finished)); i++) {
+			last = list.length;
+			await sleep(stableMs);
+			list = await this.executions(workflowId);
+		}
+		return list;
 	}
 }
 

@@ -129,14 +129,7 @@ async function runWebhook({ n8n, sim: simulator, ok, webhookId }) {
 			what: `delivery to the example (${route})`,
 		});
 	}
-	/** @type {any[]} */
-	let list = [];
-	const deadline = Date.now() + 20000;
-	while (Date.now() < deadline) {
-		list = await n8n.executions(WEBHOOK_WORKFLOW_ID);
-		if (list.length >= 3) break;
-		await new Promise((r) => setTimeout(r, 300));
-	}
+	const list = await n8n.settledExecutions(WEBHOOK_WORKFLOW_ID, 3, { timeoutMs: 20000 });
 	/** @param {string} recordId @param {string} node */
 	const endsIn = (recordId, node) =>
 		list.some((e) => {

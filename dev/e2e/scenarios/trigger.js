@@ -8,7 +8,7 @@
  * redeliveries (the simulator's resend) an ack and no second execution.
  * Executions are read through n8n's public API (X-N8N-API-KEY).
  */
-const { request, sleep, waitFor } = require('../lib/http');
+const { request } = require('../lib/http');
 const sim = require('../lib/sim');
 const { TRIGGER_WORKFLOW_ID, TRIGGER_NODE } = require('../fixtures');
 const { badDeliveries, apiDepositBody } = require('./deliveries');
@@ -31,29 +31,9 @@ async function webhookRegistered(url) {
  */
 async function run({ n8n, sim: simulator, ok, webhookUrl }) {
 	const executions = () => n8n.executions(TRIGGER_WORKFLOW_ID);
-	/**
-	 * Waits until n8n has stored at least `n` executions (executions start right after the webhook has
-	 * answered, so they may trail the simulator's ack a little), then until the count has been stable
-	 * for a moment, so an unexpected extra execution is counted too.
-	 * @param {number} n
-	 * @returns {Promise<any[]>}
-	 */
-	const settleAt = async (n) => {
-		await waitFor(async () => (await executions()).length >= n, {
-			timeoutMs: 20000,
-			intervalMs: 250,
-			what: `${n} executions`,
-		}).catch(() => {});
-		await sleep(500);
-		let last = -1;
-		let list = await executions();
-		for (let i = 0; i < 20 && list.length !== last; i++) {
-			last = list.length;
-			await sleep(750);
-			list = await executions();
-		}
-		return list;
-	};
+	// Executions start right after the webhook has answered, so they may trail the simulator's ack.
+	/** @param {number} n */
+	const settleAt = (n) => n8n.settledExecutions(TRIGGER_WORKFLOW_ID, n, { timeoutMs: 20000 });
 
 	ok('no execution before any delivery', (await executions()).length === 0);
 

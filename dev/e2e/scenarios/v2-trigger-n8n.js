@@ -9,7 +9,7 @@
 const fs = require('fs');
 const path = require('path');
 
-const { request, sleep, waitFor } = require('../lib/http');
+const { request, waitFor } = require('../lib/http');
 const { ROOT } = require('../lib/pkg');
 const simLib = require('../lib/sim');
 
@@ -111,20 +111,11 @@ const out = (execution, node) =>
 /**
  * The runs: one per notification, each item with the record the simulator serves and the right
  * `creditable`; the example's branches credit the exact amounts and hold the risky deposit.
- * @param {{ ok: (label: string, cond: boolean, detail?: unknown) => boolean, runs: () => Promise<{ example: any[], all: any[] }>, sim: import('../lib/sim').Sim, rid: Record<string, string>, shady: string, user: string, tag: string }} c
+ * @param {{ ok: (label: string, cond: boolean, detail?: unknown) => boolean, runs: (want: { example: number, all: number }) => Promise<{ example: any[], all: any[] }>, sim: import('../lib/sim').Sim, rid: Record<string, string>, shady: string, user: string, tag: string }} c
  */
 async function checkRuns({ ok, runs, sim, rid, shady, user, tag }) {
 	const want = { example: 6, all: 3 };
-	await waitFor(
-		async () => {
-			const r = await runs();
-			return r.example.length >= want.example && r.all.length >= want.all;
-		},
-		{ timeoutMs: 30000, intervalMs: 250, what: 'the v2 trigger runs' },
-	).catch(() => {});
-	// Time for a wrong extra run (a resend or a retry run twice) to be saved too.
-	await sleep(1500);
-	const list = await runs();
+	const list = await runs(want);
 	ok(
 		'v2: exactly 6 runs of the example (4 deposits, the risky one, the retried one) and 3 of every type (2 withdrawals, the risky address)',
 		list.example.length === want.example && list.all.length === want.all,

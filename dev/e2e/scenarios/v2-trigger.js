@@ -52,9 +52,11 @@ async function run({ n8n, sim, ok, webhookBase }) {
 		data: { ...v2, baseUrl: sim.url, allowedHttpRequestDomains: 'all' },
 	});
 	const { ids, urls } = await createWorkflows(n8n, key, credential, webhookBase);
-	const runs = async () => ({
-		example: await n8n.executions(ids.example),
-		all: await n8n.executions(ids.all),
+	// Finished runs once there are at least `want`, and no more are coming (a wrong extra run counts).
+	const settle = { timeoutMs: 30000, stableMs: 1500 };
+	const runs = async (want = { example: 0, all: 0 }) => ({
+		example: await n8n.settledExecutions(ids.example, want.example, settle),
+		all: await n8n.settledExecutions(ids.all, want.all, settle),
 	});
 	await idle('earlier v2 deliveries');
 
