@@ -81,12 +81,17 @@ export function packState(entries: Array<[string, number]>): PackedDedupState {
 	return { version: 2, entries: packed };
 }
 
+/** A run of well-formed records: checked in one pass, so a store that is all records is read fast. */
+const RECORDS = /^(?:[A-Za-z0-9_-]{22}[0-9a-z]{9})*$/;
+
 function unpack(packed: string): Array<[string, number]> {
+	const end = packed.length - (packed.length % RECORD_LENGTH);
+	const checked = RECORDS.test(end === packed.length ? packed : packed.slice(0, end));
 	const entries: Array<[string, number]> = [];
-	for (let at = 0; at + RECORD_LENGTH <= packed.length; at += RECORD_LENGTH) {
+	for (let at = 0; at < end; at += RECORD_LENGTH) {
 		const key = packed.slice(at, at + DIGEST_LENGTH);
 		const time = packed.slice(at + DIGEST_LENGTH, at + RECORD_LENGTH);
-		if (DIGEST.test(key) && TIME.test(time)) entries.push([key, parseInt(time, 36)]);
+		if (checked || (DIGEST.test(key) && TIME.test(time))) entries.push([key, parseInt(time, 36)]);
 	}
 	return entries;
 }
@@ -223,6 +228,11 @@ function mergeClean(
 	nowMs: number,
 	bound: DedupBound,
 ): DedupState {
+	const oldest = nowMs - bound.maxAgeMs;
+	// The usual case: what was loaded is what this process remembers (its own last save), in order.
+	if (a.length <= Math.max(1, bound.maxEntries) && sameEntries(a, b) && inOrder(a)) {
+		return { version: 1, entries: a.filter(([, seen]) => seen >= oldest) };
+	}
 	const firstSeen = new Map<string, number>();
 	for (const list of [a, b]) {
 		for (const [key, seen] of list) {
@@ -230,7 +240,6 @@ function mergeClean(
 			if (known === undefined || seen < known) firstSeen.set(key, seen);
 		}
 	}
-	const oldest = nowMs - bound.maxAgeMs;
 	const entries = [...firstSeen].filter(([, seen]) => seen >= oldest).sort((x, y) => x[1] - y[1]);
 	const overflow = entries.length - Math.max(1, bound.maxEntries);
 	return { version: 1, entries: overflow > 0 ? entries.slice(overflow) : entries };
@@ -238,6 +247,16 @@ function mergeClean(
 
 function sameEntries(a: Array<[string, number]>, b: Array<[string, number]>): boolean {
 	return a.length === b.length && a.every(([key, seen], i) => key === b[i][0] && seen === b[i][1]);
+}
+
+/** Whether entries are what a merge returns: oldest first, each key once. */
+function inOrder(entries: Array<[string, number]>): boolean {
+	const keys = new Set<string>();
+	for (let i = 0; i < entries.length; i++) {
+		if (i > 0 && entries[i][1] < entries[i - 1][1]) return false;
+		keys.add(entries[i][0]);
+	}
+	return keys.size === entries.length;
 }
 
 /**
@@ -269,11 +288,18 @@ export function rememberDelivery(
 	// n8n writes static data as JSON when it saves, which can be after later requests were checked:
 	// serialise the union as of that moment, so the order in which saves land does not matter, and
 	// packed. Not enumerable, so it is not stored itself.
+	// n8n may serialise or copy static data several times per request: the packed form is kept
+	// until another request changes the memory.
+	let packed: { memory: unknown; entries: string } | undefined;
 	Object.defineProperty(state, 'toJSON', {
-		value: (): PackedDedupState =>
-			packState(
-				mergeClean(processMemory.get(scope)?.entries ?? [], state.entries, nowMs, bound).entries,
-			),
+		value: (): PackedDedupState => {
+			const memory = processMemory.get(scope)?.entries ?? [];
+			if (packed?.memory !== memory) {
+				const union = mergeClean(memory, state.entries, nowMs, bound).entries;
+				packed = { memory, entries: packState(union).entries };
+			}
+			return { version: 2, entries: packed.entries };
+		},
 	});
 	return {
 		duplicate: seen.duplicate,

@@ -217,6 +217,65 @@ test('mergeStates: each key once with its earliest first-seen time, oldest first
 	assert.deepEqual(mergeStates('garbage', undefined, T0).entries, [], 'malformed input is empty');
 });
 
+test('mergeStates of a store with itself (the usual load): in order it stays as it is, otherwise it is put in order', () => {
+	const bound = /** @type {any} */ ({ maxEntries: 3, maxAgeMs: 60_000 });
+	const same = (/** @type {any[]} */ entries) =>
+		mergeStates({ entries }, { entries: entries.map(([k, t]) => [k, t]) }, T0 + 10, bound).entries;
+	assert.deepEqual(
+		same([
+			['old', T0 - 120_000],
+			['y', T0 + 1],
+			['x', T0 + 1],
+		]),
+		[
+			['y', T0 + 1],
+			['x', T0 + 1],
+		],
+		'aged out dropped, order and ties kept',
+	);
+	assert.deepEqual(
+		same([
+			['x', T0 + 2],
+			['y', T0 + 1],
+		]),
+		[
+			['y', T0 + 1],
+			['x', T0 + 2],
+		],
+		'out of order (clock moved back): sorted',
+	);
+	assert.deepEqual(
+		same([
+			['x', T0 + 1],
+			['x', T0 + 2],
+		]),
+		[['x', T0 + 1]],
+		'a key twice: once, earliest',
+	);
+	assert.deepEqual(
+		same([
+			['w', T0],
+			['x', T0 + 1],
+			['y', T0 + 2],
+			['z', T0 + 3],
+		]).map(([k]) => k),
+		['x', 'y', 'z'],
+		'over the bound: newest kept',
+	);
+});
+
+test('the saved state is packed once per change of the memory, and a request in between is in the next save', () => {
+	const scope = freshScope();
+	const a = rememberDelivery(scope, undefined, 'a', T0, BOUND);
+	const first = stored(a.state);
+	assert.deepEqual(stored(a.state), first, 'saved twice: the same');
+	rememberDelivery(scope, first, 'b', T0 + 1, BOUND);
+	assert.deepEqual(
+		readState(stored(a.state)).entries,
+		remembered(['a', 'b']).map((k, i) => [k, T0 + i]),
+	);
+});
+
 test('the merged store stays bounded: at most maxEntries, the oldest evicted first', () => {
 	const scope = freshScope();
 	const bound = { maxEntries: 5, maxAgeMs: MAX_AGE_MS };
