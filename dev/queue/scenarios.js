@@ -29,11 +29,19 @@ function workerExecutor(topo) {
 				body: {},
 			});
 			if (res.status !== 200)
-				return { code: 1, result: undefined, stdout: res.text, stderr: '', ms: 0 };
+				return {
+					code: 1,
+					status: undefined,
+					result: undefined,
+					stdout: res.text,
+					stderr: '',
+					ms: 0,
+				};
 			const list = await topo.main.settledExecutions(wf.ACTION_WORKFLOW_ID, before + 1, {
 				timeoutMs: 180000,
 			});
-			return { code: 0, result: list[0], stdout: '', stderr: '', ms: 0 };
+			const status = list[0]?.status ?? (list[0]?.finished ? 'success' : undefined);
+			return { code: 0, status, result: list[0], stdout: '', stderr: '', ms: 0 };
 		},
 	};
 }

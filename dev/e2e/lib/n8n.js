@@ -189,7 +189,10 @@ class N8nInstance {
 			this.logFile,
 			`\n===== ${this.label} execute --id=${id} (exit ${r.code}${r.timedOut ? ', TIMED OUT' : ''}; result in ${path.basename(resultFile)}) =====\n${at >= 0 ? r.stdout.slice(0, at) : r.stdout}${r.stderr ? `\n----- stderr -----\n${r.stderr}` : ''}\n`,
 		);
-		return { code: r.code, result, stdout: r.stdout, stderr: r.stderr, ms: r.ms };
+		// The verdict is the run's own status: n8n's exit code is a process-level figure (it stays in the
+		// details and the log), and a run's status cannot be mistaken for a slow or noisy shutdown.
+		const status = result?.status ?? (result?.finished ? 'success' : undefined);
+		return { code: r.code, status, result, stdout: r.stdout, stderr: r.stderr, ms: r.ms };
 	}
 
 	/**

@@ -41,21 +41,17 @@ async function run({ n8n, sim: simulator, ok, checks, tag }) {
 	}
 
 	const r = await n8n.execute(ACTION_WORKFLOW_ID);
-	const status = r.result?.status ?? (r.result?.finished ? 'success' : undefined);
+	const status = r.status;
 	if (
-		!ok(
-			'n8n execute finished successfully (exit 0, status success)',
-			r.code === 0 && status === 'success',
-			{
-				exit: r.code,
-				status,
-				output: (r.stdout + r.stderr)
-					.split('\n')
-					.filter((l) => l.trim())
-					.slice(-25)
-					.join('\n'),
-			},
-		)
+		!ok('n8n execute finished successfully (status success)', status === 'success', {
+			exit: r.code,
+			status,
+			output: (r.stdout + r.stderr)
+				.split('\n')
+				.filter((l) => l.trim())
+				.slice(-25)
+				.join('\n'),
+		})
 	) {
 		return;
 	}

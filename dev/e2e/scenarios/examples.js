@@ -58,11 +58,16 @@ async function runManual({ n8n, sim: simulator, ok }) {
 	const [link] = out(checkout.result, 'Checkout link');
 	ok(
 		'example "hosted checkout" runs and returns a payment_url',
-		checkout.code === 0 &&
+		checkout.status === 'success' &&
 			!!link &&
 			String(link.payment_url).startsWith(simulator.url) &&
 			link.merchant_order_id === 'order-1001',
-		link ?? (checkout.stdout + checkout.stderr).slice(-1500),
+		{
+			exit: checkout.code,
+			status: checkout.status,
+			link,
+			tail: (checkout.stdout + checkout.stderr).slice(-1500),
+		},
 	);
 
 	// Twice, as a user re-running the workflow would: the payout ID comes from the row, so CCPayment
@@ -79,7 +84,7 @@ async function runManual({ n8n, sim: simulator, ok }) {
 	const refused = second.result?.data?.resultData?.runData?.['Send payout']?.[0]?.error;
 	ok(
 		'example "payout with balance check" sends the payout once and reads its status',
-		first.code === 0 &&
+		first.status === 'success' &&
 			!!status &&
 			status.merchant_order_id === row?.payout_id &&
 			sent?.outcome === 'created' &&

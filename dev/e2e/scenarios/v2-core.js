@@ -142,9 +142,15 @@ async function call(sim, method, body) {
  */
 async function runReads({ n8n, sim, ok }) {
 	const r = await n8n.execute(V2_WORKFLOW_ID);
-	const status = r.result?.status ?? (r.result?.finished ? 'success' : undefined);
+	const status = r.status;
 	const tail = (r.stdout + r.stderr).split('\n').slice(-25).join('\n');
-	if (!ok('v2: n8n execute of every v2 read finished (exit 0)', r.code === 0, { status, tail })) {
+	if (
+		!ok('v2: n8n execute of every v2 read finished (status success)', status === 'success', {
+			exit: r.code,
+			status,
+			tail,
+		})
+	) {
 		return;
 	}
 	const runData = r.result?.data?.resultData?.runData ?? {};

@@ -174,17 +174,13 @@ async function prepare(o) {
 async function run(o) {
 	const runTag = await prepare(o);
 	const r = await o.n8n.execute(WORKFLOW_ID);
-	const status = r.result?.status ?? (r.result?.finished ? 'success' : undefined);
+	const status = r.status;
 	if (
-		!o.ok(
-			'v2 money workflow finished (exit 0, status success)',
-			r.code === 0 && status === 'success',
-			{
-				exit: r.code,
-				status,
-				tail: (r.stdout + r.stderr).split('\n').slice(-20).join('\n'),
-			},
-		)
+		!o.ok('v2 money workflow finished (status success)', status === 'success', {
+			exit: r.code,
+			status,
+			tail: (r.stdout + r.stderr).split('\n').slice(-20).join('\n'),
+		})
 	)
 		return;
 	const runData = r.result?.data?.resultData?.runData ?? {};

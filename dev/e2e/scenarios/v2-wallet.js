@@ -137,7 +137,7 @@ async function run({ n8n, sim, ok, dir }) {
 	const [withdrawal] = out(first.result, 'Withdrawal record');
 	ok(
 		'wallet example: deposit credited, withdrawal made from the user balance',
-		first.code === 0 &&
+		first.status === 'success' &&
 			out(first.result, 'Deposit address')[0]?.address?.startsWith('T') &&
 			out(first.result, 'User balance')[0]?.available === '100' &&
 			out(first.result, 'Withdraw')[0]?.outcome === 'created' &&
@@ -147,7 +147,7 @@ async function run({ n8n, sim, ok, dir }) {
 	const again = await n8n.execute(EXAMPLE_ID);
 	ok(
 		'wallet example re-run pays the same deposit out only once (already_existed)',
-		again.code === 0 && out(again.result, 'Withdraw')[0]?.outcome === 'already_existed',
+		again.status === 'success' && out(again.result, 'Withdraw')[0]?.outcome === 'already_existed',
 		out(again.result, 'Withdraw'),
 	);
 
@@ -158,7 +158,7 @@ async function run({ n8n, sim, ok, dir }) {
 	const ledger = view();
 	ok(
 		'wallet flow: transfer and swap made, every balance equals the simulator ledger',
-		flow.code === 0 &&
+		flow.status === 'success' &&
 			out(flow.result, 'Bob address')[0]?.address?.startsWith('T') &&
 			out(flow.result, 'Transfer')[0]?.outcome === 'created' &&
 			swap?.outcome === 'created' &&
