@@ -78,8 +78,10 @@ export class CcPayment implements INodeType {
 		],
 		properties: [
 			...apiVersionProperties,
-			...onlyFor('v1', v1Properties),
+			// v2 first: for each resource name, n8n's node creator offers the actions of the first
+			// Operation parameter shown for it, so it offers v2's, the default API's.
 			...onlyFor('v2', v2Properties),
+			...onlyFor('v1', v1Properties),
 		],
 	};
 

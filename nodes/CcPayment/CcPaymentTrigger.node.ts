@@ -91,8 +91,10 @@ export class CcPaymentTrigger implements INodeType {
 		],
 		properties: [
 			...apiVersionProperties,
-			...onlyFor('v1', v1Properties),
+			// v2 first: n8n's node creator offers the first Events parameter's events as the trigger's
+			// actions, so it offers v2's, the default API's.
 			...onlyFor('v2', v2Properties),
+			...onlyFor('v1', v1Properties),
 		],
 	};
 
