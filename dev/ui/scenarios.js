@@ -68,7 +68,8 @@ async function credential(ctx, o) {
 async function actionNode(ctx) {
 	const { page } = ctx;
 	await canvas.newWorkflowSearch(page, ctx.base, 'CCPayment');
-	await canvas.pickCreatorItem(page, 'Get many balances');
+	// A v2-only action: n8n's creator lists it only when it offers v2's operations for Balance.
+	await canvas.pickCreatorItem(page, 'Get a balance');
 	await canvas.setOption(page, 'resource', 'Balance');
 	await canvas.setOption(page, 'operation', 'Get');
 	const picked = [
