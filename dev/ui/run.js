@@ -31,13 +31,21 @@ async function uiVersion(o) {
 		await page.screenshot({ path: file });
 		return file;
 	};
+	/** Screenshots of failed checks, taken while the scenario goes on; awaited before the browser closes. */
+	/** @type {Promise<unknown>[]} */
+	const failedShots = [];
 	/** @type {import('./scenarios').Ctx} */
 	const ctx = {
 		page,
 		base: n8n.base,
 		simulator,
-		check: (label, cond, detail) =>
-			o.ok(label, cond, cond ? undefined : { detail, url: page.url() }),
+		check: (label, cond, detail) => {
+			if (cond) return o.ok(label, true);
+			const name = `failed-check-${failedShots.length + 1}`;
+			failedShots.push(shot(name).catch(() => ''));
+			const screenshot = path.join(o.shotsDir, `${tag}-${name}.png`);
+			return o.ok(label, false, { detail, url: page.url(), screenshot });
+		},
 		shot,
 		say: o.say,
 	};
@@ -87,6 +95,7 @@ async function uiVersion(o) {
 		const ours = ourConsoleErrors(browser.consoleErrors);
 		o.ok('no browser console error from this package', ours.length === 0, ours.slice(0, 5));
 	} finally {
+		await Promise.all(failedShots);
 		await browser.close();
 		await n8n.stop();
 		await simulator.stop();
