@@ -58,6 +58,12 @@ async function openNewCredential(page, base, type) {
 	await byId(page, 'new-credential-type-select-option').filter({ hasText: type }).first().click();
 	await byId(page, 'new-credential-type-button').click();
 	await byId(page, 'editCredential-modal').waitFor();
+	// The modal asks n8n for the credential's name and shows it once answered; saving before that
+	// sends an empty name, which n8n 2.x refuses ("String must contain at least 1 character(s)").
+	await byId(page, 'editCredential-modal')
+		.locator('[data-test-id="credential-name"]')
+		.first()
+		.waitFor();
 }
 
 /**
