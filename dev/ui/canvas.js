@@ -127,10 +127,21 @@ async function pickItem(page, label) {
 }
 
 /**
- * Switches a resource locator to its "ID" mode and types a value.
+ * Switches a resource locator to its "ID" mode and types a value. With `autosave` (n8n 2.x), waits
+ * until the editor's automatic save has stored the value: n8n 2.x runs a node from the saved
+ * workflow, and a run started while that save is still on its way uses the old value.
  * @param {Page} page @param {string} parameter @param {string} value
+ * @param {{ autosave?: boolean }} [opts]
  */
-async function setLocatorById(page, parameter, value) {
+async function setLocatorById(page, parameter, value, opts = {}) {
+	const saved = opts.autosave
+		? page.waitForResponse(
+				(r) =>
+					r.request().method() === 'PATCH' &&
+					/\/rest\/workflows\/[^/]+$/.test(new URL(r.url()).pathname) &&
+					(r.request().postData() ?? '').includes(JSON.stringify(value)),
+			)
+		: undefined;
 	const locator = byId(page, `resource-locator-${parameter}`);
 	await locator.locator('[data-test-id="rlc-mode-selector"]').click();
 	// n8n shows the mode named "ID" as "By ID".
@@ -138,6 +149,7 @@ async function setLocatorById(page, parameter, value) {
 	const input = locator.locator('[data-test-id="rlc-input"]');
 	await input.fill(value);
 	await input.press('Tab');
+	if (saved && !(await saved).ok()) throw new Error(`the editor could not save ${parameter}`);
 }
 
 /**
@@ -178,9 +190,10 @@ async function runNode(page, expect) {
 async function outputText(page) {
 	const output = byId(page, 'output-panel');
 	await output.locator('[data-test-id="ndv-items-count"]').first().waitFor();
-	const data = output.locator('[data-test-id="ndv-data-container"]');
-	await data.waitFor();
-	return (await data.innerText()).trim();
+	// The container appears before its rows are drawn: wait until it shows some text.
+	const data = output.locator('[data-test-id="ndv-data-container"]').filter({ hasText: /\S/ });
+	await data.first().waitFor();
+	return (await data.first().innerText()).trim();
 }
 
 /**

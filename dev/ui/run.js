@@ -38,6 +38,7 @@ async function uiVersion(o) {
 	const ctx = {
 		page,
 		base: n8n.base,
+		major: o.runtime.major,
 		simulator,
 		check: (label, cond, detail) => {
 			if (cond) return o.ok(label, true);

@@ -14,7 +14,7 @@ const { directDeposit } = require('./deliver');
 /**
  * @typedef {{ page: import('playwright-core').Page, base: string,
  *   simulator: { url: string, merchant: { appId: string, appSecret: string }, v2Merchant: { appId: string, appSecret: string } },
- *   check: (label: string, cond: boolean, detail?: unknown) => boolean,
+ *   major: number, check: (label: string, cond: boolean, detail?: unknown) => boolean,
  *   shot: (name: string) => Promise<string>, say: (line: string) => void }} Ctx
  */
 
@@ -102,7 +102,7 @@ async function actionNode(ctx) {
 		run.ok && /\b1280\b/.test(run.text) && /USDT/.test(run.text) && /available/.test(run.text),
 		run,
 	);
-	await canvas.setLocatorById(page, 'coinId', '999999');
+	await canvas.setLocatorById(page, 'coinId', '999999', { autosave: ctx.major >= 2 });
 	const failed = await canvas.runNode(page, 'error');
 	await ctx.shot('error-item');
 	const shown = 'message' in failed ? `${failed.message}\n${failed.description}` : '';
