@@ -26,8 +26,10 @@ async function uiVersion(o) {
 	o.onStarted(() => browser.close());
 	const { page } = browser;
 	/** @param {string} name */
+	const shotFile = (name) => path.join(o.shotsDir, `${tag}-${name}.png`);
+	/** @param {string} name */
 	const shot = async (name) => {
-		const file = path.join(o.shotsDir, `${tag}-${name}.png`);
+		const file = shotFile(name);
 		await page.screenshot({ path: file });
 		return file;
 	};
@@ -44,8 +46,7 @@ async function uiVersion(o) {
 			if (cond) return o.ok(label, true);
 			const name = `failed-check-${failedShots.length + 1}`;
 			failedShots.push(shot(name).catch(() => ''));
-			const screenshot = path.join(o.shotsDir, `${tag}-${name}.png`);
-			return o.ok(label, false, { detail, url: page.url(), screenshot });
+			return o.ok(label, false, { detail, url: page.url(), screenshot: shotFile(name) });
 		},
 		shot,
 		say: o.say,

@@ -52,16 +52,21 @@ function creatorEvents(description) {
 }
 
 /**
+ * Whether a property is one API version's (the node shows it only for that version).
+ * @param {Property} p
+ * @param {string} apiVersion
+ */
+const shownFor = (p, apiVersion) => (p.displayOptions?.show?.apiVersion ?? []).includes(apiVersion);
+
+/**
  * Every (resource, operation) pair one API version offers, from its own parameters.
  * @param {Property[]} properties
  * @param {string} apiVersion
  */
 function operationsOf(properties, apiVersion) {
 	const pairs = new Set();
-	for (const p of properties) {
-		const show = p.displayOptions?.show ?? {};
-		if (p.name !== 'operation' || !(show.apiVersion ?? []).includes(apiVersion)) continue;
-		for (const resource of /** @type {string[]} */ (show.resource ?? [])) {
+	for (const p of properties.filter((q) => q.name === 'operation' && shownFor(q, apiVersion))) {
+		for (const resource of /** @type {string[]} */ (p.displayOptions?.show?.resource ?? [])) {
 			for (const o of p.options ?? []) pairs.add(`${resource}.${o.value}`);
 		}
 	}
@@ -69,25 +74,14 @@ function operationsOf(properties, apiVersion) {
 }
 
 /**
+ * The option values of one API version's parameter of that name (its resources, its events).
  * @param {Property[]} properties
+ * @param {string} name
  * @param {string} apiVersion
  */
-function resourcesOf(properties, apiVersion) {
-	const resource = properties.find(
-		(p) => p.name === 'resource' && (p.displayOptions?.show?.apiVersion ?? []).includes(apiVersion),
-	);
-	return new Set((resource?.options ?? []).map((o) => o.value));
-}
-
-/**
- * @param {Property[]} properties
- * @param {string} apiVersion
- */
-function eventsOf(properties, apiVersion) {
-	const events = properties.find(
-		(p) => p.name === 'events' && (p.displayOptions?.show?.apiVersion ?? []).includes(apiVersion),
-	);
-	return (events?.options ?? []).map((o) => o.value);
+function optionsOf(properties, name, apiVersion) {
+	const property = properties.find((p) => p.name === name && shownFor(p, apiVersion));
+	return (property?.options ?? []).map((o) => o.value);
 }
 
 const action = /** @type {{ properties: Property[] }} */ (new CcPayment().description);
@@ -104,8 +98,8 @@ test('the creator offers every v2 operation, under its own resource', () => {
 test('for a resource name both API versions use, the creator offers v2 operations only', () => {
 	const v1 = operationsOf(action.properties, 'v1');
 	const v2 = operationsOf(action.properties, 'v2');
-	const v2Resources = resourcesOf(action.properties, 'v2');
-	const shared = [...resourcesOf(action.properties, 'v1')].filter((r) => v2Resources.has(r));
+	const v2Resources = new Set(optionsOf(action.properties, 'resource', 'v2'));
+	const shared = optionsOf(action.properties, 'resource', 'v1').filter((r) => v2Resources.has(r));
 	assert.ok(shared.length > 0, 'the API versions are expected to share resource names');
 	const wrong = creatorActions(action)
 		.filter((r) => v2Resources.has(r.resource))
@@ -120,8 +114,8 @@ test('for a resource name both API versions use, the creator offers v2 operation
 });
 
 test('resources only v1 has keep their v1 operations in the creator', () => {
-	const v2Resources = resourcesOf(action.properties, 'v2');
-	const v1Only = [...resourcesOf(action.properties, 'v1')].filter((r) => !v2Resources.has(r));
+	const v2Resources = new Set(optionsOf(action.properties, 'resource', 'v2'));
+	const v1Only = optionsOf(action.properties, 'resource', 'v1').filter((r) => !v2Resources.has(r));
 	assert.ok(v1Only.length > 0, 'v1 is expected to have a resource v2 lacks (Checkout)');
 	const v1 = operationsOf(action.properties, 'v1');
 	for (const resource of v1Only) {
@@ -141,8 +135,8 @@ test('every action the creator offers has an action label', () => {
 });
 
 test("the trigger's creator events are v2's", () => {
-	const v2 = eventsOf(trigger.properties, 'v2');
+	const v2 = optionsOf(trigger.properties, 'events', 'v2');
 	assert.ok(v2.length > 0);
 	assert.deepEqual(creatorEvents(trigger), v2);
-	assert.notDeepEqual(creatorEvents(trigger), eventsOf(trigger.properties, 'v1'));
+	assert.notDeepEqual(creatorEvents(trigger), optionsOf(trigger.properties, 'events', 'v1'));
 });
