@@ -4,10 +4,11 @@
  * Webhook fuzz: hostile deliveries to an active CCPayment Trigger in real n8n (dev/fuzz/).
  *
  *   node scripts/fuzz.js [--count 10000] [--concurrency 16] [--n8n 1|2|both] [--seed 1]
- *                        [--bench 300] [--rounds 2] [--no-prove-limit] [--keep]
+ *                        [--bench 300] [--rounds 2] [--no-prove-limit] [--keep] [--cpu-prof <dir>]
  *
  * --count is per API version: each n8n (both by default, one at a time) gets a storm of that many on
- * its v1 trigger and as many on its v2 trigger.
+ * its v1 trigger and as many on its v2 trigger. --cpu-prof writes a V8 CPU profile of each n8n main
+ * process into <dir> when it stops (open it in Chrome DevTools' Performance panel).
  *
  * Prints the per-kind table (sent, runs, refusals, HTTP statuses, who answered), deliveries/s, n8n's
  * peak RSS, the 5 valid deliveries after the storm, the trigger-vs-Webhook-node throughput and the
@@ -36,6 +37,7 @@ const { values: args } = parseArgs({
 		rounds: { type: 'string' },
 		'no-prove-limit': { type: 'boolean' },
 		keep: { type: 'boolean' },
+		'cpu-prof': { type: 'string' },
 	},
 });
 const count = Number(args.count ?? 10000);
@@ -74,6 +76,7 @@ async function main() {
 			benchCount: Number(args.bench ?? Math.min(300, Math.max(50, Math.round(count / 20)))),
 			benchRounds: Number(args.rounds ?? 2),
 			proveLimit: !args['no-prove-limit'],
+			cpuProfDir: args['cpu-prof'] && path.resolve(args['cpu-prof'], `n8n${v}`),
 			seed: Number(args.seed ?? 1),
 			ok: (label, cond, detail) => checks.ok(`[${tag}] ${label}`, cond, detail),
 			say: (line) => process.stdout.write(`  ${line}\n`),

@@ -145,6 +145,7 @@ async function afterStorm({ n8n, api, gen, agent, ok, say }) {
 /**
  * @param {{ runtime: import('../e2e/lib/install').RuntimeInfo, pack: any, dir: string, npmCache: string,
  *   count: number, concurrency: number, benchCount: number, benchRounds: number, proveLimit: boolean,
+ *   cpuProfDir?: string,
  *   seed: number, ok: Ok, say: (line: string) => void, onStarted: (stop: () => Promise<unknown>) => void }} o
  */
 async function fuzzVersion(o) {
@@ -159,6 +160,8 @@ async function fuzzVersion(o) {
 		brokerPort: await freePort(),
 		logFile: path.join(o.dir, 'n8n.log'),
 		label: `n8n ${runtime.version}`,
+		// Written when n8n exits: where the CPU time of the storms and the benchmark goes.
+		nodeArgs: o.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${o.cpuProfDir}`] : [],
 	});
 	o.onStarted(async () => {
 		await n8n.stop();

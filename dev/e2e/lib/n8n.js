@@ -46,12 +46,24 @@ const finished = (/** @type {any} */ e) =>
 class N8nInstance {
 	/**
 	 * `command` (default `start`) and `extraEnv` let queue mode run `n8n worker` / `n8n webhook` with
-	 * Postgres and Redis settings through the same process control.
-	 * @param {{ runtime: RuntimeInfo, userFolder: string, port: number, brokerPort: number, logFile: string, label?: string, command?: string, extraEnv?: Record<string, string> }} opts
+	 * Postgres and Redis settings through the same process control. `nodeArgs` go to Node before n8n's
+	 * own (e.g. `--cpu-prof`, which Node does not take from NODE_OPTIONS).
+	 * @param {{ runtime: RuntimeInfo, userFolder: string, port: number, brokerPort: number, logFile: string, label?: string, command?: string, extraEnv?: Record<string, string>, nodeArgs?: string[] }} opts
 	 */
-	constructor({ runtime, userFolder, port, brokerPort, logFile, label, command, extraEnv }) {
+	constructor({
+		runtime,
+		userFolder,
+		port,
+		brokerPort,
+		logFile,
+		label,
+		command,
+		extraEnv,
+		nodeArgs,
+	}) {
 		this.command = command ?? 'start';
 		this.extraEnv = extraEnv ?? {};
+		this.nodeArgs = nodeArgs ?? [];
 		this.runtime = runtime;
 		this.userFolder = userFolder;
 		this.port = port;
@@ -209,7 +221,7 @@ class N8nInstance {
 		const { pid, exited } = spawnTracked(
 			`${this.label} ${this.command}`,
 			this.runtime.nodeExe,
-			[this.runtime.n8nBin, ...this.command.split(' ')],
+			[...this.nodeArgs, this.runtime.n8nBin, ...this.command.split(' ')],
 			{
 				cwd: this.userFolder,
 				env: this.env(),
